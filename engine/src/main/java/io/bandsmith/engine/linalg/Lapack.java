@@ -1,0 +1,98 @@
+package io.bandsmith.engine.linalg;
+
+import org.bytedeco.openblas.global.openblas;
+
+/**
+ * The thin layer over LAPACK/BLAS (OpenBLAS through the JavaCPP preset that ND4J also uses).
+ *
+ * <p>All routines here are single-threaded inside OpenBLAS: the engine parallelizes over independent problems
+ * (potentials, parameter vectors) with Java threads, which scales better for the sizes we have than
+ * OpenBLAS threads.
+ */
+public final class Lapack {
+    private static final int COL_MAJOR = 102;
+    private static final int CBLAS_COL_MAJOR = 102;
+    private static final int CBLAS_NO_TRANS = 111;
+    private static final int CBLAS_TRANS = 112;
+
+    static {
+        openblas.blas_set_num_threads(1);
+    }
+
+    private Lapack() {
+    }
+
+    /** Makes sure the native library is loaded (useful to keep load time out of measurements). */
+    public static void warmUp() {
+        lowestEigenpairs(new double[] {2, 1, 1, 2}, 2, 1, true);
+    }
+
+    /**
+     * Lowest {@code count} eigenpairs of a real symmetric matrix (dsyevr).
+     *
+     * @param symmetric n x n matrix, column-major; only the lower triangle is read. Not modified.
+     * @return eigenvalues ascending, eigenvectors column-major n x count (vector j at offset j*n), or null vectors
+     */
+    public static SymmetricEigenpairs lowestEigenpairs(double[] symmetric, int n, int count, boolean wantVectors) {
+        if (symmetric.length < (long) n * n) {
+            throw new IllegalArgumentException("matrix array holds " + symmetric.length + " values, needs " + n * n);
+        }
+        if (count < 1 || count > n) {
+            throw new IllegalArgumentException("asked for " + count + " eigenpairs of a " + n + "x" + n + " matrix");
+        }
+        double[] a = symmetric.clone();
+        int[] found = new int[1];
+        double[] w = new double[n];
+        double[] z = wantVectors ? new double[n * count] : new double[1];
+        int[] support = new int[2 * Math.max(1, count)];
+        int info = openblas.LAPACKE_dsyevr(COL_MAJOR, (byte) (wantVectors ? 'V' : 'N'), (byte) (count == n ? 'A' : 'I'),
+                (byte) 'L', n, a, n, 0, 0, 1, count, 0.0, found, w, z, wantVectors ? n : 1, support);
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK dsyevr failed with info=" + info + " for a " + n + "x" + n + " matrix");
+        }
+        double[] values = java.util.Arrays.copyOf(w, count);
+        return new SymmetricEigenpairs(n, values, wantVectors ? z : null);
+    }
+
+    /**
+     * Lowest {@code count} eigenpairs of a complex Hermitian matrix (zheevr).
+     *
+     * @param hermitian n x n matrix, column-major, interleaved (re, im); only the lower triangle is read.
+     * @return eigenvalues ascending and eigenvectors column-major interleaved (vector j at offset 2*j*n), or null
+     */
+    public static HermitianEigenpairs lowestEigenpairsHermitian(double[] hermitian, int n, int count,
+            boolean wantVectors) {
+        if (hermitian.length < 2L * n * n) {
+            throw new IllegalArgumentException("matrix array holds " + hermitian.length + " values, needs " + 2 * n * n);
+        }
+        if (count < 1 || count > n) {
+            throw new IllegalArgumentException("asked for " + count + " eigenpairs of a " + n + "x" + n + " matrix");
+        }
+        double[] a = hermitian.clone();
+        int[] found = new int[1];
+        double[] w = new double[n];
+        double[] z = wantVectors ? new double[2 * n * count] : new double[2];
+        int[] support = new int[2 * Math.max(1, count)];
+        int info = openblas.LAPACKE_zheevr(COL_MAJOR, (byte) (wantVectors ? 'V' : 'N'), (byte) (count == n ? 'A' : 'I'),
+                (byte) 'L', n, a, n, 0, 0, 1, count, 0.0, found, w, z, wantVectors ? n : 1, support);
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK zheevr failed with info=" + info + " for a " + n + "x" + n + " matrix");
+        }
+        return new HermitianEigenpairs(n, java.util.Arrays.copyOf(w, count), wantVectors ? z : null);
+    }
+
+    /**
+     * C = alpha op(A) op(B) + beta C, all column-major (dgemm).
+     *
+     * @param transA whether op(A) = A^T; A is stored as (transA ? k x m : m x k)
+     * @param transB whether op(B) = B^T; B is stored as (transB ? n x k : k x n)
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b,
+            double beta, double[] c) {
+        int lda = transA ? k : m;
+        int ldb = transB ? n : k;
+        openblas.cblas_dgemm(CBLAS_COL_MAJOR, transA ? CBLAS_TRANS : CBLAS_NO_TRANS,
+                transB ? CBLAS_TRANS : CBLAS_NO_TRANS, m, n, k, alpha, a, Math.max(1, lda), b, Math.max(1, ldb), beta, c,
+                Math.max(1, m));
+    }
+}
