@@ -121,6 +121,24 @@ public final class PlaneWaveSolver implements BandStructureSource {
     }
 
     /**
+     * Keeps {@code levels} of the computed pairs, or one more when the last kept level is degenerate with the next:
+     * the perturbative correction mixes the kept levels, and a multiplet cut in half would split its partners.
+     */
+    static SymmetricEigenpairs completeMultiplets(SymmetricEigenpairs eig, int levels) {
+        if (eig.count() <= levels) {
+            return eig;
+        }
+        double[] e = eig.values();
+        double scale = Math.max(1.0, Math.abs(e[levels]));
+        int keep = e[levels] - e[levels - 1] < 1e-9 * scale ? levels + 1 : levels;
+        if (keep == eig.count()) {
+            return eig;
+        }
+        return new SymmetricEigenpairs(eig.dimension(), java.util.Arrays.copyOf(e, keep),
+                java.util.Arrays.copyOf(eig.vectors(), keep * eig.dimension()));
+    }
+
+    /**
      * Diagonalizes H(k) in the ball |k + G| ≤ cutoff; when {@code shellCutoff > cutoff}, the plane waves up to
      * shellCutoff are folded in by second-order perturbation theory within the computed levels.
      */
@@ -128,7 +146,8 @@ public final class PlaneWaveSolver implements BandStructureSource {
         PlaneWaveBasis basis = new PlaneWaveBasis(k, cutoff);
         int n = basis.size();
         double[] h = basis.hamiltonian(fourier, k);
-        SymmetricEigenpairs eig = Lapack.lowestEigenpairs(h, n, Math.min(levels, n), true);
+        SymmetricEigenpairs eig = completeMultiplets(Lapack.lowestEigenpairs(h, n, Math.min(levels + 1, n), true),
+                levels);
         if (shellCutoff > cutoff) {
             eig = PerturbativeShell.correct(fourier, basis, k, shellCutoff, eig);
         }
