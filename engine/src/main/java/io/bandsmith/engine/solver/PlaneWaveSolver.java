@@ -34,7 +34,7 @@ import io.bandsmith.engine.linalg.SymmetricEigenpairs;
  */
 public final class PlaneWaveSolver implements BandStructureSource {
     /** Largest distance of a wedge point from the wedge centroid (|K - centroid|). */
-    static final double WEDGE_RADIUS = HexagonalLattice.K.k().distanceTo(HexagonalLattice.WEDGE_CENTROID) + 1e-9;
+    public static final double WEDGE_RADIUS = HexagonalLattice.K.k().distanceTo(HexagonalLattice.WEDGE_CENTROID) + 1e-9;
     private static final double RELATIVE_SYMMETRY_TOLERANCE = 1e-6;
 
     private final PlaneWaveSettings settings;
@@ -115,7 +115,7 @@ public final class PlaneWaveSolver implements BandStructureSource {
         anchors.add(solveBall(fourier, HexagonalLattice.WEDGE_CENTROID, cutoff, 0, levels));
         anchors.add(solveBall(fourier, m.times(0.5), cutoff, 0, levels));
         anchors.add(solveBall(fourier, kk.plus(m).times(0.5), cutoff, 0, levels));
-        ReducedWedgeModel reduced = ReducedWedgeModel.build(fourier, anchors,
+        ReducedWedgeModel reduced = ReducedWedgeModel.build(fourier, anchors, bandCount + settings.anchorExtra(),
                 settings.correctionEnabled() ? shellCutoff + WEDGE_RADIUS : 0);
         return new Prepared(labelled, reduced, ballSize);
     }

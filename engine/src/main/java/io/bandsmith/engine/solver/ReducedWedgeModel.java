@@ -52,10 +52,11 @@ final class ReducedWedgeModel {
 
     /**
      * @param anchors solutions in balls around anchor points (vectors indexed by each ball's basis)
+     * @param vectorsPerAnchor how many of the lowest eigenvectors of each anchor enter the span
      * @param shellCutoff waves with |k_c + g| ≤ shellCutoff outside the support enter perturbatively (0: none)
      */
     static ReducedWedgeModel build(FourierPotential fourier, List<PlaneWaveSolver.BallSolution> anchors,
-            double shellCutoff) {
+            int vectorsPerAnchor, double shellCutoff) {
         // the anchor vectors and their C6 images that land inside the wedge, as maps G -> coefficient
         List<Map<Long, Double>> vectors = new ArrayList<>();
         Map<Long, int[]> support = new LinkedHashMap<>();
@@ -80,7 +81,7 @@ final class ReducedWedgeModel {
                     rotatedIndex[i] = new int[] {p, q};
                     support.putIfAbsent(PlaneWaveBasis.key(p, q), rotatedIndex[i]);
                 }
-                for (int j = 0; j < eig.count(); j++) {
+                for (int j = 0; j < Math.min(vectorsPerAnchor, eig.count()); j++) {
                     Map<Long, Double> v = new LinkedHashMap<>();
                     for (int i = 0; i < nb; i++) {
                         v.put(PlaneWaveBasis.key(rotatedIndex[i][0], rotatedIndex[i][1]), eig.vector(j, i));
