@@ -1,5 +1,6 @@
 package io.bandsmith.engine.io;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.openlca.npy.NpyArray;
 import org.openlca.npy.NpyByteOrder;
 import org.openlca.npy.NpyDataType;
 import org.openlca.npy.NpyDoubleArray;
+import org.openlca.npy.NpyHeader;
 import org.openlca.npy.dict.NpyHeaderDict;
 
 import io.bandsmith.engine.geometry.PotentialGrid;
@@ -30,9 +32,21 @@ public final class NpyFiles {
             throw new InvalidInputException(file, "no such file");
         }
         NpyArray<?> array;
-        try {
+        NpyDataType type;
+        try (var in = Files.newInputStream(file)) {
+            NpyHeader npyHeader = NpyHeader.read(in);
+            NpyHeaderDict header = npyHeader.dict();
+            type = header.dataType();
+            long expected = npyHeader.dataOffset() + header.dataSize();
+            long actual = Files.size(file);
+            if (actual < expected) {
+                throw new InvalidInputException(file, "file is truncated: the header announces " + expected
+                        + " bytes, the file has " + actual);
+            }
             array = Npy.read(file.toFile());
-        } catch (RuntimeException e) {
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file, "not a readable .npy file (" + describe(e) + ")");
         }
         if (array.hasColumnOrder()) {
@@ -58,7 +72,6 @@ public final class NpyFiles {
             throw new InvalidInputException(file, "expected square grids (L, L) with L >= 3, got shape "
                     + shapeString(shape));
         }
-        NpyDataType type = array.dataType();
         boolean mask = type == NpyDataType.u1 || type == NpyDataType.bool;
         boolean floating = type == NpyDataType.f4 || type == NpyDataType.f8 || type == NpyDataType.f2;
         if (!mask && !floating) {
