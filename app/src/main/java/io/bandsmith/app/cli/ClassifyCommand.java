@@ -7,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.geometry.C6GridSymmetry;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.topology.BandSet;
-import io.bandsmith.engine.topology.BandSetClassifier;
 import io.bandsmith.engine.topology.ConnectivityMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,11 +54,11 @@ public final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         ConnectivityMethod method = ConnectivityMethod.parse(connectivity);
         TopologySources.checkBands(bands);
-        TopologySources.checkConnectivity(solver, method);
         if (!(vmax > 0) || !Double.isFinite(vmax)) {
             throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
         }
         BandStructureSource source = TopologySources.source(solver);
+        TopologySources.checkConnectivity(source, method);
         List<PotentialGrid> grids = NpyFiles.readPotentials(potential, vmax);
         for (int i = 0; i < grids.size(); i++) {
             try {
@@ -71,21 +69,11 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        boolean report = grids.size() >= 8;
-        long start = System.nanoTime();
-        List<BandStructure> result = source.computeAll(grids, TopologySources.MAXIMAL_POINTS, bands + 1, nThreads,
-                (done, total) -> {
-                    if (report && (done == total || done % Math.max(1, total / 20) == 0)) {
-                        double s = (System.nanoTime() - start) / 1e9;
-                        System.err.printf("classify: %d/%d potentials, %.2f s per potential%n", done, total,
-                                s / done);
-                    }
-                });
-        BandSetClassifier classifier = BandSetClassifier.withDefaults();
+        List<Map<ConnectivityMethod, List<BandSet>>> result = TopologySources.classifyAll(source, grids::get,
+                grids.size(), bands, List.of(method), nThreads, "classify", grids.size() >= 8);
         List<Object> samples = new ArrayList<>();
-        for (BandStructure b : result) {
-            List<BandSet> sets = classifier.classify(b.highSymmetry(), bands, method, null);
-            samples.add(Map.of("sets", setsJson(sets)));
+        for (Map<ConnectivityMethod, List<BandSet>> r : result) {
+            samples.add(Map.of("sets", setsJson(r.get(method))));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("connectivity", method.cliName());

@@ -7,19 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
-import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
 import io.bandsmith.engine.topology.BandSet;
 import io.bandsmith.engine.topology.BandSetClass;
-import io.bandsmith.engine.topology.BandSetClassifier;
 import io.bandsmith.engine.topology.ConnectivityMethod;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +59,7 @@ public final class ExploreCommand implements Callable<Integer> {
     boolean details;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         if (samples < 1) {
             throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
         }
@@ -84,69 +76,35 @@ public final class ExploreCommand implements Callable<Integer> {
         BandStructureSource source = TopologySources.source(solver);
         List<ConnectivityMethod> methods = new ArrayList<>(List.of(ConnectivityMethod.NAIVE,
                 ConnectivityMethod.COMPAT));
-        if (TopologySources.givesEigenvectors(solver)) {
+        if (TopologySources.givesEigenvectors(source)) {
             methods.add(ConnectivityMethod.BERRY);
         }
         RandomPotentialGenerator generator = RandomPotentialGenerator.withAlpha(alpha);
-        BandSetClassifier classifier = BandSetClassifier.withDefaults();
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
-        ExecutorService pool = Executors.newFixedThreadPool(nThreads, r -> {
-            Thread t = new Thread(r, "explore-worker");
-            t.setDaemon(true);
-            return t;
-        });
-        AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
-        int every = Math.max(1, samples / 50);
-        List<Future<Map<ConnectivityMethod, List<BandSet>>>> futures = new ArrayList<>();
-        for (int i = 0; i < samples; i++) {
-            long s = seed + i;
-            futures.add(pool.submit(() -> {
-                PotentialGrid grid = generator.stepPotential(size, s, vmax);
-                BandStructure b = source.compute(grid, TopologySources.MAXIMAL_POINTS, bands + 1);
-                Map<ConnectivityMethod, List<BandSet>> r = new EnumMap<>(ConnectivityMethod.class);
-                for (ConnectivityMethod m : methods) {
-                    r.put(m, classifier.classify(b.highSymmetry(), bands, m, null));
-                }
-                int d = done.incrementAndGet();
-                if (d % every == 0 || d == samples) {
-                    double sec = (System.nanoTime() - start) / 1e9;
-                    System.err.printf("explore: %d/%d potentials, %.2f s per potential (%d threads), ETA %.0f s%n",
-                            d, samples, sec / d, nThreads, sec / d * (samples - d));
-                }
-                return r;
-            }));
-        }
+        List<Map<ConnectivityMethod, List<BandSet>>> results = TopologySources.classifyAll(source,
+                i -> generator.stepPotential(size, seed + i, vmax), samples, bands, methods, nThreads, "explore",
+                true);
         Map<ConnectivityMethod, long[][]> counts = new EnumMap<>(ConnectivityMethod.class);
         for (ConnectivityMethod m : methods) {
             counts.put(m, new long[2][BandSetClass.values().length]);
         }
         List<Object> perSample = new ArrayList<>();
-        try {
-            for (int i = 0; i < futures.size(); i++) {
-                Map<ConnectivityMethod, List<BandSet>> r;
-                try {
-                    r = futures.get(i).get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("potential with seed " + (seed + i) + ": " + e.getCause(),
-                            e.getCause());
+        for (int i = 0; i < results.size(); i++) {
+            Map<ConnectivityMethod, List<BandSet>> r = results.get(i);
+            Map<String, Object> sampleJson = new LinkedHashMap<>();
+            sampleJson.put("seed", seed + i);
+            for (ConnectivityMethod m : methods) {
+                List<BandSet> sets = r.get(m);
+                for (int set = 0; set < 2; set++) {
+                    BandSetClass c = set < sets.size() ? sets.get(set).classification() : BandSetClass.UNASSIGNED;
+                    counts.get(m)[set][c.ordinal()]++;
                 }
-                Map<String, Object> sampleJson = new LinkedHashMap<>();
-                sampleJson.put("seed", seed + i);
-                for (ConnectivityMethod m : methods) {
-                    List<BandSet> sets = r.get(m);
-                    for (int set = 0; set < 2; set++) {
-                        BandSetClass c = set < sets.size() ? sets.get(set).classification() : BandSetClass.UNASSIGNED;
-                        counts.get(m)[set][c.ordinal()]++;
-                    }
-                    sampleJson.put(m.cliName(), ClassifyCommand.setsJson(sets));
-                }
-                if (details) {
-                    perSample.add(sampleJson);
-                }
+                sampleJson.put(m.cliName(), ClassifyCommand.setsJson(sets));
             }
-        } finally {
-            pool.shutdownNow();
+            if (details) {
+                perSample.add(sampleJson);
+            }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("samples", samples);
