@@ -49,9 +49,6 @@ public final class BlochOperators {
                 if (Math.abs(m.getValue()[0]) < 1e-15 && Math.abs(m.getValue()[1]) < 1e-15) {
                     continue;
                 }
-                if (e == row.length) {
-                    break;
-                }
                 row[e] = (int) (m.getKey() / dimension);
                 col[e] = (int) (m.getKey() % dimension);
                 re[e] = m.getValue()[0];

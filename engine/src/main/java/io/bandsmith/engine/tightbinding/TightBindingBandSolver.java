@@ -68,6 +68,16 @@ public final class TightBindingBandSolver {
         return out;
     }
 
+    /** Eigenvalues and eigenvectors [p][k] for many parameter vectors, parallel over (p, k). */
+    public HermitianEigenpairs[][] eigenpairs(List<double[]> params, int count) {
+        checkBands(count);
+        int nk = kpoints.size();
+        HermitianEigenpairs[][] out = new HermitianEigenpairs[params.size()][nk];
+        IntStream.range(0, params.size() * nk).parallel().forEach(t -> out[t / nk][t % nk] =
+                eigenpairs(params.get(t / nk), t % nk, count, true));
+        return out;
+    }
+
     /** Eigenpairs at k point index {@code k}; vectors column-major interleaved. */
     public HermitianEigenpairs eigenpairs(double[] params, int k, int count, boolean vectors) {
         return Lapack.lowestEigenpairsHermitian(operators[k].assemble(params), model.dimension(), count, vectors);

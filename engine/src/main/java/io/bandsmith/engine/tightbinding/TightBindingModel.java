@@ -157,15 +157,6 @@ public final class TightBindingModel {
      * diagonalized separately, so the labels are exact even at accidental degeneracies.
      */
     public HighSymmetryLevels highSymmetryLevels(double[] params, HighSymmetryPoint point, int count) {
-        return highSymmetryLevels(params, point, count, null);
-    }
-
-    /**
-     * As {@link #highSymmetryLevels(double[], HighSymmetryPoint, int)}; if {@code blocksOut} is given, it receives the
-     * symmetry-adapted basis of each |m| block (for tests and derivatives).
-     */
-    HighSymmetryLevels highSymmetryLevels(double[] params, HighSymmetryPoint point, int count,
-            List<double[]> blocksOut) {
         int n = dimension();
         int order = point.rotationOrder();
         if (symmetry.rotationOrder() % order != 0) {
@@ -195,9 +186,6 @@ public final class TightBindingModel {
         for (int m = 0; 2 * m <= order; m++) {
             double[] basis = eigenspace(powers, m, n);
             int r = basis.length / (2 * n);
-            if (blocksOut != null) {
-                blocksOut.add(basis);
-            }
             if (r == 0) {
                 continue;
             }

@@ -28,6 +28,24 @@ class TightBindingBandSolverTest {
         }
         double[][] one = solver.energies(a, 7);
         assertEquals(one[40][3], batch[0][40][3], 1e-12);
+        // eigenvectors of the batch: H φ = E φ
+        var pairs = solver.eigenpairs(List.of(a, b), 7);
+        double[] h = MODEL.hamiltonian(a, wedge.get(17));
+        var e = pairs[0][17];
+        for (int n = 0; n < 7; n++) {
+            for (int i = 0; i < 21; i++) {
+                double re = 0;
+                double im = 0;
+                for (int j = 0; j < 21; j++) {
+                    double hr = h[2 * (j * 21 + i)];
+                    double hi = h[2 * (j * 21 + i) + 1];
+                    re += hr * e.re(n, j) - hi * e.im(n, j);
+                    im += hr * e.im(n, j) + hi * e.re(n, j);
+                }
+                assertEquals(e.values()[n] * e.re(n, i), re, 1e-9);
+                assertEquals(e.values()[n] * e.im(n, i), im, 1e-9);
+            }
+        }
     }
 
     @Test
