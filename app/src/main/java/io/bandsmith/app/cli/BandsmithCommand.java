@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "Without a subcommand, opens the workbench.",
         subcommands = {
             SolveCommand.class,
+            ClassifyCommand.class, ExploreCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
             CommandLine.HelpCommand.class,
