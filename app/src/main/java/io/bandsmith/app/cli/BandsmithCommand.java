@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class, ExploreCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class BandsmithCommand implements Runnable {
