@@ -1,12 +1,9 @@
 package io.bandsmith.models.network;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.bandsmith.engine.geometry.PotentialGrid;
-import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.lattice.C6Stars;
 import io.bandsmith.engine.solver.FourierPotential;
 
 /**
@@ -27,38 +24,7 @@ public final class StarFeatures {
             throw new IllegalArgumentException("star cutoff must be in 1..40, got " + cutoff);
         }
         this.cutoff = cutoff;
-        this.stars = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
-        List<int[]> reps = new ArrayList<>();
-        for (int n1 = -cutoff; n1 <= cutoff; n1++) {
-            for (int n2 = -cutoff; n2 <= cutoff; n2++) {
-                if ((n1 == 0 && n2 == 0) || Math.abs(n1 - n2) > cutoff || seen.contains(key(n1, n2))) {
-                    continue;
-                }
-                List<int[]> members = new ArrayList<>();
-                int a = n1;
-                int b = n2;
-                for (int k = 0; k < 6; k++) {
-                    if (seen.add(key(a, b))) {
-                        members.add(new int[] {a, b});
-                    }
-                    int[] r = HexagonalLattice.rotateReciprocal(a, b);
-                    a = r[0];
-                    b = r[1];
-                }
-                stars.add(members.toArray(new int[0][]));
-                reps.add(new int[] {n1, n2});
-            }
-        }
-        stars.sort((x, y) -> Double.compare(length(x[0]), length(y[0])));
-    }
-
-    private static double length(int[] g) {
-        return HexagonalLattice.INSTANCE.reciprocalVector(g[0], g[1]).norm();
-    }
-
-    private static long key(int a, int b) {
-        return ((long) a << 32) ^ (b & 0xffffffffL);
+        this.stars = C6Stars.upTo(cutoff).stream().map(C6Stars.Star::members).toList();
     }
 
     public int cutoff() {
