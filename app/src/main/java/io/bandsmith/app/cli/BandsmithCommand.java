@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "Without a subcommand, opens the workbench.",
         subcommands = {
             GenerateCommand.class,
+            XasCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class BandsmithCommand implements Runnable {
