@@ -45,7 +45,7 @@ public final class PeriodicTableRecallImage {
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
             g.drawString(title, MARGIN, MARGIN + 16);
-            for (int z = 1; z <= 103; z++) {
+            for (int z = 1; z <= ChemicalElement.count(); z++) {
                 ChemicalElement e = ChemicalElement.ofAtomicNumber(z);
                 int[] xy = cellOrigin(e);
                 Double r = recall.get(e);
