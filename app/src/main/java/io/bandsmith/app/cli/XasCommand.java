@@ -114,6 +114,9 @@ public final class XasCommand implements Runnable {
                     + "material_id, file, formula, space_group, label). Bad files are skipped and listed with "
                     + "their reason.")
     static final class Build implements Runnable {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Option(names = "--spectra", required = true, paramLabel = "DIR", description = "Folder of spectra.")
         Path spectra;
 
@@ -157,9 +160,10 @@ public final class XasCommand implements Runnable {
                 entry.put("file", s.file());
                 entry.put("reason", s.reason());
                 skipped.add(entry);
-                System.err.println("skipped " + s.file() + ": " + s.reason());
+                spec.commandLine().getErr().println("skipped " + s.file() + ": " + s.reason());
             }
             r.put("skipped", skipped);
+            spec.commandLine().getErr().flush();
             if (d.materials().isEmpty()) {
                 System.out.println(json(r));
                 throw new InvalidInputException(spectra, "no usable material (" + d.skipped().size()

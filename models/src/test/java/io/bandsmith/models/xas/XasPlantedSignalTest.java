@@ -35,7 +35,7 @@ class XasPlantedSignalTest {
     /** Fewer materials for the CNNs, whose training dominates the test time. */
     static XasDataset plantedSmall;
     static XasDataset shuffledSmall;
-    static final XasTrainingOptions FAST = new XasTrainingOptions(7, 12, 32, 2e-3, 4, 1.0, true, 1e-4, 0.5);
+    static final XasTrainingOptions FAST = new XasTrainingOptions(7, 8, 32, 2e-3, 3, 1.0, true, 1e-4, 0.5);
     private static XasComputeThreads threads;
 
     @TempDir
