@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
+            XasCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class BandsmithCommand implements Runnable {
@@ -43,7 +44,7 @@ public final class BandsmithCommand implements Runnable {
         CommandLine cl = new CommandLine(new BandsmithCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            err.println("bandsmith " + commandLine.getCommandName() + ": " + userMessage(ex));
+            err.println(commandLine.getCommandSpec().qualifiedName() + ": " + userMessage(ex));
             err.flush();
             if (System.getenv("BANDSMITH_DEBUG") != null) {
                 ex.printStackTrace(err);
@@ -52,9 +53,8 @@ public final class BandsmithCommand implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("bandsmith " + c.getCommandName() + ": " + ex.getMessage());
-            c.getErr().println("(see: ./bandsmith " + (c.getParent() == null ? "" : c.getCommandName() + " ")
-                    + "--help)");
+            String name = c.getCommandSpec().qualifiedName();
+            c.getErr().println(name + ": " + ex.getMessage() + " (see: ./" + name + " --help)");
             return EXIT_BAD_INPUT;
         });
         return cl;
