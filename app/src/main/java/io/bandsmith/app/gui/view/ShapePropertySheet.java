@@ -1,0 +1,110 @@
+package io.bandsmith.app.gui.view;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.controlsfx.control.PropertySheet;
+
+import io.bandsmith.app.gui.model.ShapeSpec;
+import io.bandsmith.app.gui.viewmodel.EditorViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The selected shape's parameters in a ControlsFX property sheet. Every item reads from and writes to the editor
+ * view model ({@link EditorViewModel#updateSelectedShape}), so each change is one undoable edit; the items follow
+ * undo/redo through the view model's selected-shape property.
+ */
+public final class ShapePropertySheet extends PropertySheet {
+    private final EditorViewModel vm;
+
+    public ShapePropertySheet(EditorViewModel vm) {
+        this.vm = vm;
+        setId("shapeSheet");
+        setModeSwitcherVisible(false);
+        setSearchBoxVisible(false);
+        setMode(Mode.NAME);
+        getItems().setAll(List.of(
+                new ShapeItem<>("Kind", "disc or regular polygon", ShapeSpec.Kind.class, ShapeSpec::kind,
+                        ShapeSpec::withKind),
+                new ShapeItem<>("Centre x (a)", "x of the centre, units of a", Double.class, ShapeSpec::cx,
+                        (s, v) -> s.withCentre(v, s.cy())),
+                new ShapeItem<>("Centre y (a)", "y of the centre, units of a", Double.class, ShapeSpec::cy,
+                        (s, v) -> s.withCentre(s.cx(), v)),
+                new ShapeItem<>("Size (a)", "disc radius or polygon circumradius, units of a", Double.class,
+                        ShapeSpec::size, ShapeSpec::withSize),
+                new ShapeItem<>("Sides", "number of polygon sides", Integer.class, ShapeSpec::sides,
+                        ShapeSpec::withSides),
+                new ShapeItem<>("Rotation (°)", "polygon rotation in degrees", Double.class, ShapeSpec::rotationDegrees,
+                        ShapeSpec::withRotation),
+                new ShapeItem<>("Value (Vmax)", "potential inside: 0 = hole, 1 = full step", Double.class,
+                        ShapeSpec::valueFraction, ShapeSpec::withValue)));
+        disableProperty().bind(vm.selectedShapeSpecProperty().isNull());
+    }
+
+    /** One parameter of the selected shape. */
+    private final class ShapeItem<T> implements PropertySheet.Item {
+        private final String name;
+        private final String description;
+        private final Class<T> type;
+        private final Function<ShapeSpec, T> getter;
+        private final BiFunction<ShapeSpec, T, ShapeSpec> setter;
+        private final ObservableValue<T> observable;
+
+        ShapeItem(String name, String description, Class<T> type, Function<ShapeSpec, T> getter,
+                BiFunction<ShapeSpec, T, ShapeSpec> setter) {
+            this.name = name;
+            this.description = description;
+            this.type = type;
+            this.getter = getter;
+            this.setter = setter;
+            this.observable = Bindings.createObjectBinding(() -> {
+                ShapeSpec s = vm.selectedShapeSpecProperty().get();
+                return s == null ? null : getter.apply(s);
+            }, vm.selectedShapeSpecProperty());
+        }
+
+        @Override
+        public Class<?> getType() {
+            return type;
+        }
+
+        @Override
+        public String getCategory() {
+            return "Shape";
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+
+        @Override
+        public Object getValue() {
+            ShapeSpec s = vm.selectedShapeSpecProperty().get();
+            return s == null ? null : getter.apply(s);
+        }
+
+        @Override
+        public void setValue(Object value) {
+            if (value == null || value.equals(getValue())) {
+                return;
+            }
+            T v = type.cast(value instanceof Number num && type == Double.class ? Double.valueOf(num.doubleValue())
+                    : value instanceof Number num2 && type == Integer.class ? Integer.valueOf(num2.intValue()) : value);
+            vm.updateSelectedShape(s -> setter.apply(s, v));
+        }
+
+        @Override
+        public Optional<ObservableValue<? extends Object>> getObservableValue() {
+            return Optional.of(observable);
+        }
+    }
+}
