@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Design periodic metamaterials with topological band structures.%n"
                 + "Without a subcommand, opens the workbench.",
         subcommands = {
+            SolveCommand.class,
             GenerateCommand.class,
             CommandLine.HelpCommand.class,
         })

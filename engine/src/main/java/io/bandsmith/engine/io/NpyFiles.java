@@ -1,5 +1,6 @@
 package io.bandsmith.engine.io;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import org.openlca.npy.NpyArray;
 import org.openlca.npy.NpyByteOrder;
 import org.openlca.npy.NpyDataType;
 import org.openlca.npy.NpyDoubleArray;
+import org.openlca.npy.NpyHeader;
 import org.openlca.npy.dict.NpyHeaderDict;
 
 import io.bandsmith.engine.geometry.PotentialGrid;
@@ -30,9 +32,12 @@ public final class NpyFiles {
             throw new InvalidInputException(file, "no such file");
         }
         NpyArray<?> array;
-        try {
+        NpyDataType type;
+        try (var in = Files.newInputStream(file)) {
+            NpyHeaderDict header = NpyHeader.read(in).dict();
+            type = header.dataType();
             array = Npy.read(file.toFile());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file, "not a readable .npy file (" + describe(e) + ")");
         }
         if (array.hasColumnOrder()) {
@@ -58,7 +63,6 @@ public final class NpyFiles {
             throw new InvalidInputException(file, "expected square grids (L, L) with L >= 3, got shape "
                     + shapeString(shape));
         }
-        NpyDataType type = array.dataType();
         boolean mask = type == NpyDataType.u1 || type == NpyDataType.bool;
         boolean floating = type == NpyDataType.f4 || type == NpyDataType.f8 || type == NpyDataType.f2;
         if (!mask && !floating) {

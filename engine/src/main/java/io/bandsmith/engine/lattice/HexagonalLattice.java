@@ -64,6 +64,44 @@ public final class HexagonalLattice implements Lattice2D {
         return new int[] {n1 - n2, n1};
     }
 
+    /** The centroid of the irreducible wedge Γ-K-K'. */
+    public static final KVector WEDGE_CENTROID = new KVector((4 * Math.PI / 3 + 2 * Math.PI / 3) / 3,
+            2 * Math.PI / SQRT3 / 3);
+
+    /**
+     * Maps any k to the equivalent point of the irreducible wedge Γ-K-K': first into the first Brillouin zone by a
+     * reciprocal vector, then by a power of C6 into the sector between the K (0°) and K' (60°) directions. Energies
+     * are invariant under both (p6 symmetry), so bands anywhere follow from the wedge.
+     */
+    public static KVector foldToWedge(KVector k) {
+        double[] f = INSTANCE.fractionalReciprocal(k);
+        int r1 = (int) Math.round(f[0]);
+        int r2 = (int) Math.round(f[1]);
+        KVector best = k;
+        double bestNorm = Double.MAX_VALUE;
+        for (int d1 = -1; d1 <= 1; d1++) {
+            for (int d2 = -1; d2 <= 1; d2++) {
+                KVector c = k.minus(INSTANCE.reciprocalVector(r1 + d1, r2 + d2));
+                double n = c.normSquared();
+                if (n < bestNorm - 1e-12) {
+                    bestNorm = n;
+                    best = c;
+                }
+            }
+        }
+        if (bestNorm < 1e-24) {
+            return KVector.ZERO;
+        }
+        double angle = Math.atan2(best.ky(), best.kx());
+        int steps = (int) Math.floor(angle / (Math.PI / 3) + 1e-12);
+        KVector rotated = best.rotated(-Math.PI / 3 * steps);
+        // guard against rounding just below 0°
+        if (rotated.ky() < 0 && rotated.ky() > -1e-12) {
+            rotated = new KVector(rotated.kx(), 0);
+        }
+        return rotated;
+    }
+
     /** C6 on a Cartesian k vector. */
     public static KVector rotateK(KVector k) {
         return k.rotated(Math.PI / 3);

@@ -17,6 +17,44 @@ public final class Lapack {
 
     static {
         openblas.blas_set_num_threads(1);
+        verifyEigenvectors();
+    }
+
+    /**
+     * OpenBLAS 0.3.19 (the version the ND4J preset brings) returns wrong eigenvectors from dsyevr/dsyev/dsyevd for
+     * matrices larger than ~120 when it picks its AVX-512 (SkylakeX) kernels, while the eigenvalues stay right. The
+     * launcher and the build set OPENBLAS_CORETYPE=Haswell; this check makes any other route fail loudly instead of
+     * producing wrong symmetry labels (docs/decisions/0002-exact-solver.md).
+     */
+    private static void verifyEigenvectors() {
+        int n = 160;
+        java.util.Random random = new java.util.Random(12345);
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = random.nextGaussian();
+                a[j * n + i] = v;
+                a[i * n + j] = v;
+            }
+        }
+        double[] work = a.clone();
+        double[] w = new double[n];
+        double[] z = new double[n * 2];
+        int info = openblas.LAPACKE_dsyevr(COL_MAJOR, (byte) 'V', (byte) 'I', (byte) 'L', n, work, n, 0, 0, 1, 2, 0.0,
+                new int[1], w, z, n, new int[4]);
+        double residual = 0;
+        for (int i = 0; i < n; i++) {
+            double acc = 0;
+            for (int j = 0; j < n; j++) {
+                acc += a[j * n + i] * z[j];
+            }
+            residual = Math.max(residual, Math.abs(acc - w[0] * z[i]));
+        }
+        if (info != 0 || !(residual < 1e-8)) {
+            throw new IllegalStateException("LAPACK (OpenBLAS) returns wrong eigenvectors on this CPU (residual "
+                    + residual + "); start Java with the environment variable OPENBLAS_CORETYPE=Haswell "
+                    + "(./bandsmith and the Maven build set it)");
+        }
     }
 
     private Lapack() {

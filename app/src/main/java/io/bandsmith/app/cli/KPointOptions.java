@@ -1,0 +1,42 @@
+package io.bandsmith.app.cli;
+
+import java.nio.file.Path;
+
+import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.lattice.KPointSet;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The k-point choice shared by {@code solve} and {@code predict} (conventions.md); the default is --wedge 79. */
+public final class KPointOptions {
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Choice choice;
+
+    public static final class Choice {
+        @Option(names = "--kpoints", paramLabel = "FILE.csv", description = "k points from a CSV file (kx,ky in 1/a per "
+                + "line, no header).")
+        Path csv;
+
+        @Option(names = "--wedge", paramLabel = "N", description = "The irreducible-wedge grid with N points: 79 "
+                + "(training) or 821 (fine evaluation). Default: 79.")
+        Integer wedge;
+
+        @Option(names = "--path", paramLabel = "N", description = "The path Γ-K-M-Γ with N points per segment "
+                + "(3N+1 points).")
+        Integer path;
+    }
+
+    KPointSet resolve() {
+        if (choice == null || choice.wedge != null) {
+            int n = choice == null ? 79 : choice.wedge;
+            return KPointSet.hexagonalWedgeWithCount(n);
+        }
+        if (choice.csv != null) {
+            return KPointSet.readCsv(choice.csv);
+        }
+        if (choice.path < 1) {
+            throw new IllegalArgumentException("--path needs at least 1 point per segment");
+        }
+        return KPointSet.path(HexagonalLattice.INSTANCE.defaultPath(), choice.path);
+    }
+}

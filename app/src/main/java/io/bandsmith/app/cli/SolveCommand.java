@@ -1,0 +1,86 @@
+package io.bandsmith.app.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import io.bandsmith.engine.bands.BandStructure;
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.geometry.C6GridSymmetry;
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.io.BandStructureJson;
+import io.bandsmith.engine.io.InvalidInputException;
+import io.bandsmith.engine.io.NpyFiles;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.solver.PlaneWaveSolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./bandsmith solve}: exact bands and symmetry labels of one potential or a batch (the contract JSON). */
+@Command(name = "solve", mixinStandardHelpOptions = true,
+        description = "Exact band structure (plane waves, hexagonal-pixel reading of the grid) with symmetry labels at "
+                + "Γ, K, M, for every potential in a .npy file of shape (L, L) or (N, L, L).")
+public final class SolveCommand implements Callable<Integer> {
+    @Option(names = "--potential", required = true, paramLabel = "FILE.npy",
+            description = "uint8/bool masks (V = Vmax·mask) or float potentials in E0.")
+    Path potential;
+
+    @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 (default ${DEFAULT-VALUE}).")
+    double vmax;
+
+    @Mixin
+    KPointOptions kpoints;
+
+    @Option(names = "--bands", defaultValue = "7", description = "Number of bands (default ${DEFAULT-VALUE}).")
+    int bands;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Output file (default: stdout).")
+    Path out;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Override
+    public Integer call() {
+        return run(PlaneWaveSolver.withDefaults(), potential, vmax, kpoints.resolve(), bands, out,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+    }
+
+    /** Shared by solve and predict: reads, validates, computes in parallel, writes the contract JSON. */
+    static int run(BandStructureSource source, Path potentialFile, double vmax, KPointSet ks, int bands, Path out,
+            int threads) {
+        if (!(vmax > 0) || !Double.isFinite(vmax)) {
+            throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
+        }
+        if (bands < 1 || bands > 60) {
+            throw new IllegalArgumentException("--bands must be between 1 and 60, got " + bands);
+        }
+        List<PotentialGrid> grids = NpyFiles.readPotentials(potentialFile, vmax);
+        for (int i = 0; i < grids.size(); i++) {
+            try {
+                grids.set(i, C6GridSymmetry.requireSymmetric(grids.get(i), 1e-6));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(potentialFile, (grids.size() > 1 ? "potential " + i + ": " : "")
+                        + e.getMessage());
+            }
+        }
+        boolean report = grids.size() >= 8;
+        long start = System.nanoTime();
+        List<BandStructure> result = source.computeAll(grids, ks, bands, threads, (done, total) -> {
+            if (report && (done == total || done % Math.max(1, total / 20) == 0)) {
+                double s = (System.nanoTime() - start) / 1e9;
+                System.err.printf("%s: %d/%d potentials, %.2f s per potential, ETA %.0f s%n", source.name(), done,
+                        total, s / done, s / done * (total - done));
+            }
+        });
+        var doc = BandStructureJson.document(ks, vmax, result);
+        if (out == null) {
+            System.out.print(BandStructureJson.toJson(doc));
+            System.out.flush();
+        } else {
+            BandStructureJson.write(out, doc);
+        }
+        return 0;
+    }
+}

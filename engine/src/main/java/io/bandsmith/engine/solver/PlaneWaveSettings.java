@@ -1,0 +1,48 @@
+package io.bandsmith.engine.solver;
+
+/**
+ * Accuracy settings of the exact solver.
+ *
+ * @param cutoff plane waves with |k + G| ≤ cutoff (1/a) at Vmax = 256 E0; scaled by (Vmax/256)^(1/3) above that
+ * @param extraLevels levels computed beyond those asked for (complete multiplets at the top, a richer reduced basis)
+ * @param correctionFactor plane waves between cutoff and correctionFactor × cutoff enter by second-order
+ *     (Löwdin) perturbation theory; 0 or 1 switches the correction off
+ * @param degeneracyTolerance levels closer than this fraction of Vmax are labelled as one group
+ */
+public record PlaneWaveSettings(double cutoff, int extraLevels, double correctionFactor, double degeneracyTolerance) {
+    public static final double REFERENCE_VMAX = 256.0;
+
+    public PlaneWaveSettings {
+        if (!(cutoff > 0)) {
+            throw new IllegalArgumentException("plane-wave cutoff must be positive");
+        }
+        if (extraLevels < 1) {
+            throw new IllegalArgumentException("extraLevels must be >= 1");
+        }
+        if (correctionFactor != 0 && correctionFactor < 1) {
+            throw new IllegalArgumentException("correctionFactor must be 0 (off) or >= 1");
+        }
+    }
+
+    /** The defaults: accuracy better than 2e-4 Vmax rms on the lowest 7 bands (see docs/solver.md). */
+    public static PlaneWaveSettings defaults() {
+        return new PlaneWaveSettings(60, 6, 3.0, 1e-7);
+    }
+
+    public PlaneWaveSettings withCutoff(double newCutoff) {
+        return new PlaneWaveSettings(newCutoff, extraLevels, correctionFactor, degeneracyTolerance);
+    }
+
+    public PlaneWaveSettings withCorrectionFactor(double factor) {
+        return new PlaneWaveSettings(cutoff, extraLevels, factor, degeneracyTolerance);
+    }
+
+    public boolean correctionEnabled() {
+        return correctionFactor > 1;
+    }
+
+    /** The cutoff used for a given step height. */
+    public double cutoffFor(double vmax) {
+        return cutoff * Math.max(1.0, Math.cbrt(vmax / REFERENCE_VMAX));
+    }
+}
