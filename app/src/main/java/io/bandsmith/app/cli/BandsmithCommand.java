@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             SolveCommand.class,
             GenerateCommand.class,
+            io.bandsmith.app.gui.GuiCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class BandsmithCommand implements Runnable {

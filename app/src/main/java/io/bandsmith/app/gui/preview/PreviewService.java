@@ -3,11 +3,9 @@ package io.bandsmith.app.gui.preview;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +18,8 @@ import io.bandsmith.engine.lattice.KPointSet;
 /**
  * The live preview: computes bands for the newest geometry off the FX thread. The latest request wins: requests
  * that arrive while a computation runs replace each other, and only the newest is computed next, so painting never
- * queues up work. The path and the zone grid are computed in parallel (two threads, the machine's two cores).
+ * queues up work. The path and the zone grid go to the source in one call (the exact solver's cost is in preparing
+ * a geometry; extra k points are cheap), on one background thread, so the other core stays free for the FX thread.
  *
  * <p>Threading (docs/gui-threading.md): {@link #request} may be called from any thread; results and failures are
  * handed to the listener through the {@code deliver} executor ({@code Platform::runLater} in the workbench, a
@@ -42,7 +41,6 @@ public final class PreviewService implements AutoCloseable {
     private final Executor deliver;
     private final Listener listener;
     private final ExecutorService worker;
-    private final ExecutorService helper;
     private final AtomicReference<Request> pending = new AtomicReference<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong generations = new AtomicLong();
@@ -57,7 +55,6 @@ public final class PreviewService implements AutoCloseable {
         this.deliver = deliver;
         this.listener = listener;
         this.worker = Executors.newSingleThreadExecutor(daemon("bandsmith-preview"));
-        this.helper = Executors.newSingleThreadExecutor(daemon("bandsmith-preview-zone"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
@@ -124,18 +121,13 @@ public final class PreviewService implements AutoCloseable {
 
     private PreviewResult compute(Request r) {
         long start = System.nanoTime();
-        Future<BandStructure> zoneFuture = helper.submit(() -> source.compute(r.grid(), wedge, r.bandCount()));
-        BandStructure pathBands = source.compute(r.grid(), path, r.bandCount());
-        BandStructure zoneBands;
-        try {
-            zoneBands = zoneFuture.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof RuntimeException re ? re : new IllegalStateException(c);
-        }
+        // one call for path and zone grid: the solver's cost is in preparing the geometry, k points are cheap
+        BandStructure all = source.compute(r.grid(), PreviewKPoints.combined(path, wedge), r.bandCount());
+        double[][] e = all.energies();
+        BandStructure pathBands = new BandStructure(path, java.util.Arrays.copyOfRange(e, 0, path.size()),
+                all.highSymmetry(), all.vmax(), all.source());
+        BandStructure zoneBands = new BandStructure(wedge, java.util.Arrays.copyOfRange(e, path.size(), e.length),
+                all.highSymmetry(), all.vmax(), all.source());
         ZoneField zone = new ZoneField(zoneBands, PreviewKPoints.WEDGE_DIVISIONS);
         List<BandSet> sets = BandSets.find(List.of(pathBands, zoneBands), pathBands);
         List<PreviewResult.ClassifiedBandSet> classified = new ArrayList<>();
@@ -151,6 +143,5 @@ public final class PreviewService implements AutoCloseable {
     public void close() {
         closed = true;
         worker.shutdownNow();
-        helper.shutdownNow();
     }
 }

@@ -45,7 +45,7 @@ public final class BandSurfaceView extends StackPane {
     private final Group surfaces = new Group();
     private final Rotate tilt = new Rotate(-32, Rotate.X_AXIS);
     private final Rotate spin = new Rotate(-25, Rotate.Y_AXIS);
-    private final Translate zoom = new Translate(0, 0, -24);
+    private final Translate zoom = new Translate(0, 0, -17);
     private final Label caption = new Label();
     private final List<SurfacePlotMesh> meshes = new ArrayList<>();
     private double dragX;
@@ -137,7 +137,10 @@ public final class BandSurfaceView extends StackPane {
         for (int b : bands) {
             SurfacePlotMesh mesh = new SurfacePlotMesh(
                     p -> -HEIGHT * (zone.energy(p.getX(), p.getY(), b) - eLo) / range, 2 * RX, 2 * RY, 64, 56, 1.0);
-            mesh.setTextureModeNone(Color.web(BandDiagramPainter.colourOf(r, b)));
+            // the set's colour, lighter for each further band of the same set so that its bands stay apart
+            int inSet = b - r.setOf(b).set().first();
+            Color base = Color.web(BandDiagramPainter.colourOf(r, b));
+            mesh.setTextureModeNone(inSet == 0 ? base : base.interpolate(Color.WHITE, Math.min(0.6, 0.35 * inSet)));
             mesh.setTranslateY(HEIGHT / 2);
             meshes.add(mesh);
             surfaces.getChildren().add(mesh);

@@ -19,6 +19,16 @@ import javafx.beans.value.ObservableValue;
  */
 public final class ShapePropertySheet extends PropertySheet {
     private final EditorViewModel vm;
+    /** The shape the items show: the selected one, or the last one selected while the sheet empties. */
+    private ShapeSpec shown = ShapeSpec.disc(0, 0, 0.1, 0);
+
+    private ShapeSpec shown() {
+        ShapeSpec s = vm.selectedShapeSpecProperty().get();
+        if (s != null) {
+            shown = s;
+        }
+        return shown;
+    }
 
     public ShapePropertySheet(EditorViewModel vm) {
         this.vm = vm;
@@ -26,7 +36,7 @@ public final class ShapePropertySheet extends PropertySheet {
         setModeSwitcherVisible(false);
         setSearchBoxVisible(false);
         setMode(Mode.NAME);
-        getItems().setAll(List.of(
+        List<PropertySheet.Item> items = List.of(
                 new ShapeItem<>("Kind", "disc or regular polygon", ShapeSpec.Kind.class, ShapeSpec::kind,
                         ShapeSpec::withKind),
                 new ShapeItem<>("Centre x (a)", "x of the centre, units of a", Double.class, ShapeSpec::cx,
@@ -40,8 +50,18 @@ public final class ShapePropertySheet extends PropertySheet {
                 new ShapeItem<>("Rotation (°)", "polygon rotation in degrees", Double.class, ShapeSpec::rotationDegrees,
                         ShapeSpec::withRotation),
                 new ShapeItem<>("Value (Vmax)", "potential inside: 0 = hole, 1 = full step", Double.class,
-                        ShapeSpec::valueFraction, ShapeSpec::withValue)));
-        disableProperty().bind(vm.selectedShapeSpecProperty().isNull());
+                        ShapeSpec::valueFraction, ShapeSpec::withValue));
+        // editors cannot show "no value": the sheet is empty while no shape is selected
+        Runnable fill = () -> {
+            boolean selected = vm.selectedShapeSpecProperty().get() != null;
+            if (selected && getItems().isEmpty()) {
+                getItems().setAll(items);
+            } else if (!selected && !getItems().isEmpty()) {
+                getItems().clear();
+            }
+        };
+        vm.selectedShapeSpecProperty().addListener((o, a, b) -> fill.run());
+        fill.run();
     }
 
     /** One parameter of the selected shape. */
@@ -60,10 +80,8 @@ public final class ShapePropertySheet extends PropertySheet {
             this.type = type;
             this.getter = getter;
             this.setter = setter;
-            this.observable = Bindings.createObjectBinding(() -> {
-                ShapeSpec s = vm.selectedShapeSpecProperty().get();
-                return s == null ? null : getter.apply(s);
-            }, vm.selectedShapeSpecProperty());
+            this.observable = Bindings.createObjectBinding(() -> getter.apply(shown()),
+                    vm.selectedShapeSpecProperty());
         }
 
         @Override
@@ -88,13 +106,12 @@ public final class ShapePropertySheet extends PropertySheet {
 
         @Override
         public Object getValue() {
-            ShapeSpec s = vm.selectedShapeSpecProperty().get();
-            return s == null ? null : getter.apply(s);
+            return getter.apply(shown());
         }
 
         @Override
         public void setValue(Object value) {
-            if (value == null || value.equals(getValue())) {
+            if (value == null || vm.selectedShapeSpecProperty().get() == null || value.equals(getValue())) {
                 return;
             }
             T v = type.cast(value instanceof Number num && type == Double.class ? Double.valueOf(num.doubleValue())

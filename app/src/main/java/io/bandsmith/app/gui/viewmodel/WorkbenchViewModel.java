@@ -137,10 +137,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         if (shown != null && shown.generation() > result.generation()) {
             return;
         }
-        preview.set(result);
-        previewError.set("");
         computing.set(result.generation() < requestedGeneration);
+        previewError.set("");
         status.set(previewStatus(result));
+        preview.set(result);
     }
 
     private void onPreviewFailed(long generation, String message) {
