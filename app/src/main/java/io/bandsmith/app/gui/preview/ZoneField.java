@@ -57,8 +57,8 @@ public final class ZoneField {
     /** The energy of {@code band} (0-based) at any k (Cartesian, 1/a), E0. */
     public double energy(double kx, double ky, int band) {
         double[] w = toWedge(kx, ky);
-        double a = w[0] * n;
-        double b = w[1] * n;
+        double a = snap(w[0] * n);
+        double b = snap(w[1] * n);
         int i0 = (int) Math.floor(a);
         int j0 = (int) Math.floor(b);
         i0 = Math.max(0, Math.min(n, i0));
@@ -68,7 +68,7 @@ public final class ZoneField {
         if (i0 + j0 >= n) {
             return gridEnergy(i0, j0, band);
         }
-        if (fa + fb <= 1) {
+        if (fa + fb <= 1 || i0 + j0 + 2 > n) {
             double e00 = gridEnergy(i0, j0, band);
             return e00 + fa * (gridEnergy(i0 + 1, j0, band) - e00) + fb * (gridEnergy(i0, j0 + 1, band) - e00);
         }
@@ -77,6 +77,11 @@ public final class ZoneField {
         double e10 = gridEnergy(i0 + 1, j0, band);
         double e01 = gridEnergy(i0, j0 + 1, band);
         return e11 + (1 - fa) * (e01 - e11) + (1 - fb) * (e10 - e11);
+    }
+
+    private static double snap(double x) {
+        double r = Math.rint(x);
+        return Math.abs(x - r) < 1e-9 ? r : x;
     }
 
     /**
