@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
                 + "Without a subcommand, opens the workbench.",
         subcommands = {
             SolveCommand.class,
+            ClassifyCommand.class, ExploreCommand.class,
             GenerateCommand.class,
+            DatasetCommand.class,
             io.bandsmith.app.gui.GuiCommand.class,
             CommandLine.HelpCommand.class,
         })

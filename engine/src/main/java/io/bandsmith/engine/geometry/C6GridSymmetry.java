@@ -78,10 +78,12 @@ public final class C6GridSymmetry {
         double[] out = new double[v.length];
         for (int[] orbit : orbits(size)) {
             double s = 0;
+            boolean uniform = true;
             for (int flat : orbit) {
                 s += v[flat];
+                uniform &= v[flat] == v[orbit[0]];
             }
-            double mean = s / orbit.length;
+            double mean = uniform ? v[orbit[0]] : s / orbit.length;
             for (int flat : orbit) {
                 out[flat] = mean;
             }

@@ -34,9 +34,18 @@ public final class NpyFiles {
         NpyArray<?> array;
         NpyDataType type;
         try (var in = Files.newInputStream(file)) {
-            NpyHeaderDict header = NpyHeader.read(in).dict();
+            NpyHeader npyHeader = NpyHeader.read(in);
+            NpyHeaderDict header = npyHeader.dict();
             type = header.dataType();
+            long expected = npyHeader.dataOffset() + header.dataSize();
+            long actual = Files.size(file);
+            if (actual < expected) {
+                throw new InvalidInputException(file, "file is truncated: the header announces " + expected
+                        + " bytes, the file has " + actual);
+            }
             array = Npy.read(file.toFile());
+        } catch (InvalidInputException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException(file, "not a readable .npy file (" + describe(e) + ")");
         }

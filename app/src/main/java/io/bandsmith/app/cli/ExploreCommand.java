@@ -1,0 +1,135 @@
+package io.bandsmith.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.geometry.RandomPotentialGenerator;
+import io.bandsmith.engine.topology.BandSet;
+import io.bandsmith.engine.topology.BandSetClass;
+import io.bandsmith.engine.topology.ConnectivityMethod;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./bandsmith explore}: statistics of the first two band sets over random potentials of the paper's
+ * distribution (appendix I), for each connectivity method the source supports. Potential i uses seed S + i (as
+ * {@code generate random}). Progress on stderr; all cores.
+ */
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = "Classify the first two band sets of N random potentials (variance C/|G|^alpha, step at Vmax) "
+                + "with naive and parity-rule connectivity, and count EBR / composite / fragile / unassigned.")
+public final class ExploreCommand implements Callable<Integer> {
+    @Option(names = "--samples", required = true, description = "Number of random potentials N.")
+    int samples;
+
+    @Option(names = "--alpha", defaultValue = "0.5", description = "Spectral exponent alpha (default "
+            + "${DEFAULT-VALUE}, the paper's exploration distribution).")
+    double alpha;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first potential; potential i uses "
+            + "seed + i (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--solver", defaultValue = "exact", description = "exact or nn (default ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--bands", defaultValue = "6", description = "Bands used for the classification (default "
+            + "${DEFAULT-VALUE}).")
+    int bands;
+
+    @Option(names = "--size", defaultValue = "100", description = "Grid size L (default ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 (default ${DEFAULT-VALUE}).")
+    double vmax;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Output file (default: stdout).")
+    Path out;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--details", description = "Also list the sets of every sample (default: counts only).")
+    boolean details;
+
+    @Override
+    public Integer call() {
+        if (samples < 1) {
+            throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+        }
+        if (!Double.isFinite(alpha)) {
+            throw new IllegalArgumentException("--alpha must be a finite number");
+        }
+        if (size < 12 || size > 1000) {
+            throw new IllegalArgumentException("--size must be between 12 and 1000, got " + size);
+        }
+        if (!(vmax > 0) || !Double.isFinite(vmax)) {
+            throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
+        }
+        TopologySources.checkBands(bands);
+        BandStructureSource source = TopologySources.source(solver);
+        List<ConnectivityMethod> methods = new ArrayList<>(List.of(ConnectivityMethod.NAIVE,
+                ConnectivityMethod.COMPAT));
+        if (TopologySources.givesEigenvectors(source)) {
+            methods.add(ConnectivityMethod.BERRY);
+        }
+        RandomPotentialGenerator generator = RandomPotentialGenerator.withAlpha(alpha);
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        long start = System.nanoTime();
+        List<Map<ConnectivityMethod, List<BandSet>>> results = TopologySources.classifyAll(source,
+                i -> generator.stepPotential(size, seed + i, vmax), samples, bands, methods, nThreads, "explore",
+                true);
+        Map<ConnectivityMethod, long[][]> counts = new EnumMap<>(ConnectivityMethod.class);
+        for (ConnectivityMethod m : methods) {
+            counts.put(m, new long[2][BandSetClass.values().length]);
+        }
+        List<Object> perSample = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            Map<ConnectivityMethod, List<BandSet>> r = results.get(i);
+            Map<String, Object> sampleJson = new LinkedHashMap<>();
+            sampleJson.put("seed", seed + i);
+            for (ConnectivityMethod m : methods) {
+                List<BandSet> sets = r.get(m);
+                for (int set = 0; set < 2; set++) {
+                    BandSetClass c = set < sets.size() ? sets.get(set).classification() : BandSetClass.UNASSIGNED;
+                    counts.get(m)[set][c.ordinal()]++;
+                }
+                sampleJson.put(m.cliName(), ClassifyCommand.setsJson(sets));
+            }
+            if (details) {
+                perSample.add(sampleJson);
+            }
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("samples", samples);
+        doc.put("alpha", alpha);
+        doc.put("seed", seed);
+        doc.put("solver", source.name());
+        doc.put("bands", bands);
+        Map<String, Object> methodsJson = new LinkedHashMap<>();
+        for (ConnectivityMethod m : methods) {
+            Map<String, Object> sets = new LinkedHashMap<>();
+            for (int set = 0; set < 2; set++) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                for (BandSetClass k : BandSetClass.values()) {
+                    c.put(k.label(), counts.get(m)[set][k.ordinal()]);
+                }
+                sets.put("set" + (set + 1), c);
+            }
+            methodsJson.put(m.cliName(), sets);
+        }
+        doc.put("methods", methodsJson);
+        doc.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        if (details) {
+            doc.put("details", perSample);
+        }
+        Json.write(doc, out);
+        return 0;
+    }
+}

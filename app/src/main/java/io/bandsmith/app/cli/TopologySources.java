@@ -1,0 +1,133 @@
+package io.bandsmith.app.cli;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import io.bandsmith.engine.bands.BandStructure;
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.tightbinding.TightBindingSource;
+import io.bandsmith.engine.topology.BandSet;
+import io.bandsmith.engine.topology.BandSetClassifier;
+import io.bandsmith.engine.topology.TightBindingClassifier;
+
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.solver.PlaneWaveSolver;
+import io.bandsmith.engine.topology.ConnectivityMethod;
+
+/** What classify and explore share: the choice of band-structure source and the k points they need. */
+final class TopologySources {
+    private TopologySources() {
+    }
+
+    /** Classification needs the levels at Γ, K, M only. */
+    static final KPointSet MAXIMAL_POINTS = new KPointSet("G,K,M", List.of(HexagonalLattice.GAMMA.k(),
+            HexagonalLattice.K.k(), HexagonalLattice.M.k()), List.of());
+
+    static BandStructureSource source(String name) {
+        return switch (name) {
+            case "exact" -> PlaneWaveSolver.withDefaults();
+            case "nn" -> throw new IllegalStateException("--solver nn: no trained network yet (the network predictor "
+                    + "comes with the training issue); use --solver exact");
+            default -> throw new IllegalArgumentException("--solver must be exact or nn, got '" + name + "'");
+        };
+    }
+
+    /**
+     * Whether a source gives eigenvectors across the zone (needed by berry connectivity): tight-binding sources do,
+     * the exact solver returns energies and labels only.
+     */
+    static boolean givesEigenvectors(BandStructureSource source) {
+        return source instanceof TightBindingSource;
+    }
+
+    static void checkConnectivity(BandStructureSource source, ConnectivityMethod method) {
+        if (method == ConnectivityMethod.BERRY && !givesEigenvectors(source)) {
+            throw new IllegalArgumentException("--connectivity berry needs Bloch eigenvectors on a fine k grid, which "
+                    + "--solver " + source.name() + " does not provide; use naive or compat (or a tight-binding "
+                    + "source)");
+        }
+    }
+
+    /**
+     * Band sets of {@code count} potentials (made on demand by {@code potentials}, so that large explorations do not
+     * hold all grids), in parallel on {@code threads} threads, with progress lines on stderr.
+     */
+    static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
+            java.util.function.IntFunction<PotentialGrid> potentials, int count, int bands,
+            List<ConnectivityMethod> methods, int threads, String command, boolean progress) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, threads), r -> {
+                    Thread t = new Thread(r, command + "-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        long start = System.nanoTime();
+        int every = Math.max(1, count / 50);
+        List<java.util.concurrent.Future<Map<ConnectivityMethod, List<BandSet>>>> futures = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    Map<ConnectivityMethod, List<BandSet>> r = classify(source, potentials.apply(index), bands,
+                            methods);
+                    int d = done.incrementAndGet();
+                    if (progress && (d % every == 0 || d == count)) {
+                        double sec = (System.nanoTime() - start) / 1e9;
+                        System.err.printf("%s: %d/%d potentials, %.2f s per potential (%d threads), ETA %.0f s%n",
+                                command, d, count, sec / d, threads, sec / d * (count - d));
+                    }
+                    return r;
+                }));
+            }
+            List<Map<ConnectivityMethod, List<BandSet>>> out = new java.util.ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    String msg = "potential " + i + ": " + cause.getMessage();
+                    if (cause instanceof IllegalArgumentException) {
+                        throw new IllegalArgumentException(msg, cause);
+                    }
+                    throw new IllegalStateException(msg, cause);
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The band sets of one potential with any connectivity method. */
+    static Map<ConnectivityMethod, List<BandSet>> classify(BandStructureSource source, PotentialGrid grid, int bands,
+            List<ConnectivityMethod> methods) {
+        Map<ConnectivityMethod, List<BandSet>> out = new EnumMap<>(ConnectivityMethod.class);
+        if (source instanceof TightBindingSource tb) {
+            double[] params = tb.parameters(grid);
+            TightBindingClassifier c = TightBindingClassifier.withDefaults();
+            for (ConnectivityMethod m : methods) {
+                out.put(m, c.classify(tb.model(), params, bands, m));
+            }
+            return out;
+        }
+        BandStructure b = source.compute(grid, MAXIMAL_POINTS, bands + 1);
+        BandSetClassifier c = BandSetClassifier.withDefaults();
+        for (ConnectivityMethod m : methods) {
+            out.put(m, c.classify(b.highSymmetry(), bands, m, null));
+        }
+        return out;
+    }
+
+    static void checkBands(int bands) {
+        if (bands < 1 || bands > 20) {
+            throw new IllegalArgumentException("--bands must be between 1 and 20, got " + bands);
+        }
+    }
+}

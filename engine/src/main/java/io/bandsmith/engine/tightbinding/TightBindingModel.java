@@ -1,0 +1,280 @@
+package io.bandsmith.engine.tightbinding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import io.bandsmith.engine.bands.HighSymmetryLevels;
+import io.bandsmith.engine.lattice.HighSymmetryPoint;
+import io.bandsmith.engine.lattice.KVector;
+import io.bandsmith.engine.linalg.HermitianEigenpairs;
+import io.bandsmith.engine.linalg.Lapack;
+import io.bandsmith.engine.symmetry.IrrepLabel;
+
+/**
+ * A symmetry-enhanced tight-binding model: orbitals, symmetry, and independent real parameters F_l with constant
+ * real-space matrices, so that H(k) = Σ_l F_l ∂H(k)/∂F_l is linear in the parameters (appendix B, C). Immutable;
+ * made by {@link TightBindingModelBuilder}, which checks here that H(k) is Hermitian, C_n covariant and (if imposed)
+ * time-reversal invariant for random parameters.
+ *
+ * <p>Conventions (docs/topology.md): periodic Bloch sums |k, i⟩ = Σ_t e^{ik·t} |i, t⟩; a rotation acts as
+ * R̂|k, i⟩ = D(k)_{perm(i), i} |Rk, perm(i)⟩ with D(k)_{perm(i), i} = e^{-i m_i θ} e^{-i (Rk)·s_i}, so that
+ * H(Rk) = D(k) H(k) D(k)^†; time reversal maps |k, i⟩ to |-k, partner(i)⟩ and H(-k)_{τi,τj} = conj(H(k)_{ij}).
+ */
+public final class TightBindingModel {
+    /** Tolerance of the build-time checks, relative to the largest matrix element. */
+    public static final double SYMMETRY_TOLERANCE = 1e-10;
+
+    private final String name;
+    private final SymmetrySetting symmetry;
+    private final List<OrbitalSpec> orbitals;
+    private final List<TightBindingParameter> parameters;
+    private final OrbitalAction action;
+
+    TightBindingModel(String name, SymmetrySetting symmetry, List<OrbitalSpec> orbitals,
+            List<TightBindingParameter> parameters) {
+        this.name = name;
+        this.symmetry = symmetry;
+        this.orbitals = List.copyOf(orbitals);
+        this.parameters = List.copyOf(parameters);
+        this.action = new OrbitalAction(symmetry, this.orbitals);
+        verifySymmetry(new Random(12345));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SymmetrySetting symmetry() {
+        return symmetry;
+    }
+
+    public List<OrbitalSpec> orbitals() {
+        return orbitals;
+    }
+
+    public List<TightBindingParameter> parameters() {
+        return parameters;
+    }
+
+    public int dimension() {
+        return orbitals.size();
+    }
+
+    public int parameterCount() {
+        return parameters.size();
+    }
+
+    /** Index of the time-reversal partner of orbital i. */
+    public int timeReversalPartner(int i) {
+        return action.partner[i];
+    }
+
+    /** The sparse matrices ∂H/∂F_l at k (precompute once per k point and reuse for many parameter vectors). */
+    public BlochOperators operatorsAt(KVector k) {
+        return new BlochOperators(this, k);
+    }
+
+    /** H(k) for the given parameters, column-major interleaved. */
+    public double[] hamiltonian(double[] params, KVector k) {
+        return operatorsAt(k).assemble(params);
+    }
+
+    /**
+     * The matrix D(k) of the rotation C_n^power on the Bloch sums (dense, column-major, interleaved): it maps the
+     * space at k onto the space at R^power k.
+     */
+    public double[] rotationRepresentation(int power, KVector k) {
+        int n = dimension();
+        int p = Math.floorMod(power, symmetry.rotationOrder());
+        KVector rk = symmetry.rotateK(k, p);
+        double[] d = new double[2 * n * n];
+        for (int i = 0; i < n; i++) {
+            int j = action.perm[p][i];
+            double ph = -symmetry.phase(rk, action.shift[p][i][0], action.shift[p][i][1]);
+            double cr = Math.cos(ph);
+            double ci = Math.sin(ph);
+            double fr = action.phaseRe[p][i];
+            double fi = action.phaseIm[p][i];
+            d[2 * (i * n + j)] = fr * cr - fi * ci;
+            d[2 * (i * n + j) + 1] = fr * ci + fi * cr;
+        }
+        return d;
+    }
+
+    /** Largest violation of Hermiticity, C_n covariance and time reversal at k, relative to max |H|. */
+    public double symmetryViolation(double[] params, KVector k) {
+        int n = dimension();
+        double[] h = hamiltonian(params, k);
+        double scale = Math.max(1e-300, ComplexMatrices.maxAbs(h));
+        double worst = ComplexMatrices.maxDifference(h, ComplexMatrices.adjoint(h, n));
+        double[] d = rotationRepresentation(1, k);
+        double[] rotated = ComplexMatrices.multiply(ComplexMatrices.multiply(d, h, n), ComplexMatrices.adjoint(d, n), n);
+        worst = Math.max(worst, ComplexMatrices.maxDifference(hamiltonian(params, symmetry.rotateK(k, 1)), rotated));
+        if (symmetry.timeReversal()) {
+            double[] hm = hamiltonian(params, k.times(-1));
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    int ti = action.partner[i];
+                    int tj = action.partner[j];
+                    double dr = hm[2 * (tj * n + ti)] - h[2 * (j * n + i)];
+                    double di = hm[2 * (tj * n + ti) + 1] + h[2 * (j * n + i) + 1];
+                    worst = Math.max(worst, Math.hypot(dr, di));
+                }
+            }
+        }
+        return worst / scale;
+    }
+
+    private void verifySymmetry(Random rnd) {
+        if (parameters.isEmpty()) {
+            return;
+        }
+        double[] f = new double[parameterCount()];
+        for (int l = 0; l < f.length; l++) {
+            f[l] = rnd.nextGaussian();
+        }
+        for (int trial = 0; trial < 3; trial++) {
+            KVector k = new KVector(4 * rnd.nextDouble() - 2, 4 * rnd.nextDouble() - 2);
+            double v = symmetryViolation(f, k);
+            if (!(v < SYMMETRY_TOLERANCE)) {
+                throw new IllegalStateException("tight-binding model " + name + " breaks Hermiticity or symmetry: "
+                        + "relative violation " + v + " at k = " + k + " (tolerance " + SYMMETRY_TOLERANCE + ")");
+            }
+        }
+    }
+
+    /** All eigenvalues (ascending) and, if asked, eigenvectors of H(k). */
+    public HermitianEigenpairs diagonalize(double[] params, KVector k, int count, boolean vectors) {
+        return Lapack.lowestEigenpairsHermitian(hamiltonian(params, k), dimension(), count, vectors);
+    }
+
+    /**
+     * The lowest {@code count} levels at a maximal k point with their labels, from the block structure: H(k)
+     * commutes with the rotation D that generates the little co-group (C_n^(n/n_k)); each eigenspace of D is
+     * diagonalized separately, so the labels are exact even at accidental degeneracies.
+     */
+    public HighSymmetryLevels highSymmetryLevels(double[] params, HighSymmetryPoint point, int count) {
+        int n = dimension();
+        int order = point.rotationOrder();
+        if (symmetry.rotationOrder() % order != 0) {
+            throw new IllegalArgumentException(point.name() + " needs C" + order + ", model has C"
+                    + symmetry.rotationOrder());
+        }
+        if (count > n) {
+            throw new IllegalArgumentException("asked for " + count + " levels of a " + n + "-orbital model");
+        }
+        if (!symmetry.timeReversal() && order > 2) {
+            throw new UnsupportedOperationException("labels by |m| pair m and -m, which needs time reversal");
+        }
+        int power = symmetry.rotationOrder() / order;
+        KVector k = point.k();
+        double[] d = rotationRepresentation(power, k);
+        double[][] powers = new double[order][];
+        powers[0] = ComplexMatrices.identity(n);
+        for (int j = 1; j < order; j++) {
+            powers[j] = ComplexMatrices.multiply(d, powers[j - 1], n);
+        }
+        if (ComplexMatrices.maxDifference(ComplexMatrices.multiply(d, powers[order - 1], n),
+                ComplexMatrices.identity(n)) > 1e-9) {
+            throw new IllegalStateException("the rotation does not leave " + point.name() + " invariant");
+        }
+        double[] h = hamiltonian(params, k);
+        List<double[]> levels = new ArrayList<>(); // {energy, |m|}
+        for (int m = 0; 2 * m <= order; m++) {
+            double[] basis = eigenspace(powers, m, n);
+            int r = basis.length / (2 * n);
+            if (r == 0) {
+                continue;
+            }
+            double[] block = ComplexMatrices.project(h, basis, n, r);
+            double[] e = Lapack.lowestEigenpairsHermitian(block, r, r, false).values();
+            boolean pair = m > 0 && 2 * m < order;
+            for (double v : e) {
+                levels.add(new double[] {v, m});
+                if (pair) {
+                    levels.add(new double[] {v, m});
+                }
+            }
+        }
+        if (levels.size() != n) {
+            throw new IllegalStateException("blocks at " + point.name() + " hold " + levels.size() + " of " + n
+                    + " states");
+        }
+        levels.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] energies = new double[count];
+        List<IrrepLabel> labels = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            energies[i] = levels.get(i)[0];
+            labels.add(IrrepLabel.of(point, (int) levels.get(i)[1]));
+        }
+        return new HighSymmetryLevels(point, energies, labels);
+    }
+
+    /** Orthonormal basis (n x r) of the eigenspace of D with eigenvalue e^{-2πim/order}, by Gram-Schmidt. */
+    private static double[] eigenspace(double[][] powers, int m, int n) {
+        int order = powers.length;
+        double[] proj = new double[2 * n * n];
+        for (int j = 0; j < order; j++) {
+            double a = 2 * Math.PI * m * j / order;
+            double cr = Math.cos(a) / order;
+            double ci = Math.sin(a) / order;
+            for (int x = 0; x < n * n; x++) {
+                double pr = powers[j][2 * x];
+                double pi = powers[j][2 * x + 1];
+                proj[2 * x] += cr * pr - ci * pi;
+                proj[2 * x + 1] += cr * pi + ci * pr;
+            }
+        }
+        List<double[]> cols = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            double[] v = Arrays.copyOfRange(proj, 2 * c * n, 2 * (c + 1) * n);
+            for (int pass = 0; pass < 2; pass++) {
+                for (double[] u : cols) {
+                    double sr = 0;
+                    double si = 0;
+                    for (int i = 0; i < n; i++) {
+                        sr += u[2 * i] * v[2 * i] + u[2 * i + 1] * v[2 * i + 1];
+                        si += u[2 * i] * v[2 * i + 1] - u[2 * i + 1] * v[2 * i];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        v[2 * i] -= sr * u[2 * i] - si * u[2 * i + 1];
+                        v[2 * i + 1] -= sr * u[2 * i + 1] + si * u[2 * i];
+                    }
+                }
+            }
+            double norm = 0;
+            for (double x : v) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm);
+            if (norm > 1e-6) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] /= norm;
+                }
+                cols.add(v);
+            }
+        }
+        double[] out = new double[2 * n * cols.size()];
+        for (int c = 0; c < cols.size(); c++) {
+            System.arraycopy(cols.get(c), 0, out, 2 * c * n, 2 * n);
+        }
+        return out;
+    }
+
+    /** Names of the parameters, in order. */
+    public List<String> parameterNames() {
+        List<String> out = new ArrayList<>();
+        for (TightBindingParameter p : parameters) {
+            out.add(p.name());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + dimension() + " orbitals, " + parameterCount() + " parameters)";
+    }
+}
