@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.bandsmith.app.gui.preview.BandSetClassifier;
+import io.bandsmith.app.gui.preview.EbrClassifier;
 import io.bandsmith.app.gui.view.FxDialogService;
 import io.bandsmith.app.gui.view.FxImages;
 import io.bandsmith.app.gui.view.WorkbenchView;
@@ -59,7 +59,7 @@ public final class WorkbenchApp extends Application {
             return t;
         });
         DialogService dialogs = o.screenshotMode() ? new HeadlessDialogService() : new FxDialogService(() -> stage);
-        vm = new WorkbenchViewModel(PlaneWaveSolver.withDefaults(), SOURCE_NOTE, BandSetClassifier.unavailable(),
+        vm = new WorkbenchViewModel(PlaneWaveSolver.withDefaults(), SOURCE_NOTE, new EbrClassifier(),
                 Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
         WorkbenchView view = new WorkbenchView(vm, dialogs);
         Scene scene = new Scene(view, o.width(), o.height());

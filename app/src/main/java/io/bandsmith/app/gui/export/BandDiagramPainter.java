@@ -29,10 +29,22 @@ public final class BandDiagramPainter {
     /** The colour of the set holding band {@code band} (0-based). */
     public static String colourOf(PreviewResult r, int band) {
         PreviewResult.ClassifiedBandSet s = r.setOf(band);
+        int index = r.sets().indexOf(s);
         if (s.classification().bandClass() != BandSetClass.NOT_CLASSIFIED) {
-            return s.classification().bandClass().colour();
+            // the class's colour; every other set a shade darker, so that neighbouring sets of one class stay apart
+            String c = s.classification().bandClass().colour();
+            return index % 2 == 0 ? c : darker(c, 0.4);
         }
-        return SET_PALETTE.get(r.sets().indexOf(s) % SET_PALETTE.size());
+        return SET_PALETTE.get(index % SET_PALETTE.size());
+    }
+
+    /** A CSS hex colour moved toward black by {@code amount} (0..1). */
+    static String darker(String hex, double amount) {
+        int rgb = Integer.parseInt(hex.substring(1), 16);
+        int r = (int) Math.round(((rgb >> 16) & 0xff) * (1 - amount));
+        int g = (int) Math.round(((rgb >> 8) & 0xff) * (1 - amount));
+        int b = (int) Math.round((rgb & 0xff) * (1 - amount));
+        return String.format("#%02x%02x%02x", r, g, b);
     }
 
     public static void paint(Plotter p, PreviewResult r, PreviewSettings settings, double w, double h) {

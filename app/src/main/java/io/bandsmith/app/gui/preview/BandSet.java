@@ -2,6 +2,8 @@ package io.bandsmith.app.gui.preview;
 
 import java.util.Optional;
 
+import io.bandsmith.engine.symmetry.SymmetryFingerprint;
+
 /**
  * An isolated set of bands: consecutive bands {@code first..last} (0-based) separated from the bands below and above
  * by a gap at every computed k point.

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
-import io.bandsmith.engine.symmetry.IrrepLabel;
+import io.bandsmith.engine.symmetry.SymmetryFingerprint;
 
 /**
  * Splits bands into isolated sets: bands n and n+1 belong to different sets when they are apart by more than
@@ -60,38 +60,16 @@ public final class BandSets {
 
     /** The fingerprint of bands first..last (0-based), or empty when they split a degenerate pair. */
     public static Optional<SymmetryFingerprint> fingerprint(BandStructure b, int first, int last) {
-        int[] gamma = new int[4];
-        int n0 = 0;
-        int nPlus = 0;
         for (String point : List.of("G", "K", "M")) {
-            if (!b.highSymmetry().containsKey(point)) {
-                return Optional.empty();
-            }
-            HighSymmetryLevels l = b.highSymmetry(point);
-            if (l.count() <= last) {
-                return Optional.empty();
-            }
-            for (int n = first; n <= last; n++) {
-                IrrepLabel label = l.label(n);
-                switch (point) {
-                    case "G" -> gamma[label.absM()]++;
-                    case "K" -> n0 += label.absM() == 0 ? 1 : 0;
-                    default -> nPlus += label.absM() == 0 ? 1 : 0;
-                }
-            }
-            // a pair split by the set boundary: the level below first or above last carries the same 2D label
-            if (l.label(first).dimension() == 2 && first > 0 && l.label(first - 1).equals(l.label(first))
-                    && Math.abs(l.energy(first) - l.energy(first - 1)) < 1e-6 * b.vmax()) {
-                return Optional.empty();
-            }
-            if (l.label(last).dimension() == 2 && last + 1 < l.count() && l.label(last + 1).equals(l.label(last))
-                    && Math.abs(l.energy(last + 1) - l.energy(last)) < 1e-6 * b.vmax()) {
+            if (!b.highSymmetry().containsKey(point) || b.highSymmetry(point).count() <= last) {
                 return Optional.empty();
             }
         }
-        if (gamma[1] % 2 != 0 || gamma[2] % 2 != 0) {
+        try {
+            return Optional.of(SymmetryFingerprint.ofLevels(b.highSymmetry("G"), b.highSymmetry("K"),
+                    b.highSymmetry("M"), first, last));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Optional.of(new SymmetryFingerprint(gamma[0], gamma[1] / 2, gamma[2] / 2, gamma[3], n0, nPlus));
     }
 }
