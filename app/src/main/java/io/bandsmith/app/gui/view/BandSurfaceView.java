@@ -212,7 +212,7 @@ public final class BandSurfaceView extends StackPane {
             int inSet = b - r.setOf(b).set().first();
             Color base = Color.web(BandDiagramPainter.colourOf(r, b));
             if (inSet > 0) {
-                base = base.interpolate(Color.WHITE, Math.min(0.6, 0.35 * inSet));
+                base = base.interpolate(Color.WHITE, Math.min(0.5, 0.22 * inSet));
             }
             MeshView mesh = surface(zone, b, eLo, range, base);
             meshes.add(mesh);
