@@ -173,6 +173,9 @@ class WorkbenchViewModelTest {
         assertTrue(vm.exportBandDiagramSvg(dir.resolve("bands.svg")));
         assertTrue(vm.exportGeometryPng(dir.resolve("cell.png")));
         assertTrue(vm.exportGeometryNpy(dir.resolve("cell.npy")));
+        assertTrue(vm.exportGeometrySvg(dir.resolve("cell.svg")));
+        String svg = Files.readString(dir.resolve("cell.svg"));
+        assertTrue(svg.contains("<path") && svg.contains("hexagonal pixels"), svg.substring(0, 300));
         String csv = Files.readString(dir.resolve("bands.csv"));
         assertTrue(csv.startsWith("k_index,path_coordinate,kx,ky,E1,"));
         assertEquals(vm.previewProperty().get().path().kpoints().size() + 1, csv.split("\n").length);

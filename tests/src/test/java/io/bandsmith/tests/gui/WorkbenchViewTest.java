@@ -150,8 +150,8 @@ class WorkbenchViewTest {
         robot.interact(() -> ((javafx.scene.control.ScrollPane) view.getLeft()).setVvalue(1.0));
         robot.clickOn(size);
         robot.interact(size::selectAll);
-        // typed like a user; ControlsFX's numeric field commits when it loses the focus
-        robot.write("0.2").type(KeyCode.TAB);
+        // typed like a user, committed with Enter
+        robot.write("0.2").type(KeyCode.ENTER);
         waitUntil("the new disc size", () -> vm.editor().selectedShapeSpecProperty().get().size() == 0.2);
         PotentialGrid after = document().grid();
         assertNotEquals(before, after);

@@ -11,6 +11,9 @@ import io.bandsmith.app.gui.model.ShapeSpec;
 import io.bandsmith.app.gui.viewmodel.EditorViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 /**
  * The selected shape's parameters in a ControlsFX property sheet. Every item reads from and writes to the editor
@@ -62,6 +65,12 @@ public final class ShapePropertySheet extends PropertySheet {
         };
         vm.selectedShapeSpecProperty().addListener((o, a, b) -> fill.run());
         fill.run();
+        // ControlsFX's numeric fields commit when they lose the focus: Enter commits too, by taking it away
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.getTarget() instanceof TextField) {
+                requestFocus();
+            }
+        });
     }
 
     /** One parameter of the selected shape. */

@@ -127,7 +127,9 @@ public final class WorkbenchView extends BorderPane {
                 exportItem("Bands as contract JSON…", "bands.json", "JSON", "*.json", vm::exportContractJson),
                 new SeparatorMenuItem(),
                 exportItem("Geometry as PNG…", "geometry.png", "PNG image", "*.png", vm::exportGeometryPng),
-                exportItem("Geometry as .npy…", "geometry.npy", "NumPy array", "*.npy", vm::exportGeometryNpy));
+                exportItem("Geometry as .npy…", "geometry.npy", "NumPy array", "*.npy", vm::exportGeometryNpy),
+                exportItem("Geometry outline as SVG…", "geometry.svg", "SVG drawing", "*.svg",
+                        vm::exportGeometrySvg));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(getScene().getWindow(),

@@ -432,6 +432,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
         });
     }
 
+    /** The outline of the regions (V >= Vmax/2) as SVG, exact hexagonal-pixel edges (for fabrication drawings). */
+    public boolean exportGeometrySvg(Path file) {
+        PotentialGrid g = editor.getDocument().grid();
+        return export(file, () -> io.bandsmith.app.gui.export.GeometrySvg.write(file, g));
+    }
+
     public boolean exportBandsCsv(Path file) {
         PreviewResult r = requirePreview();
         return r != null && export(file, () -> BandExports.writeCsv(file, r.path()));
