@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class, ExploreCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            EvaluateCommand.class,
             io.bandsmith.app.gui.GuiCommand.class,
             CommandLine.HelpCommand.class,
         })

@@ -1,11 +1,9 @@
 package io.bandsmith.engine.geometry;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.lattice.C6Stars;
 
 /**
  * The random potentials of the paper's appendix D with the project's conventions: a smooth C6-symmetric Gaussian
@@ -39,45 +37,14 @@ public record RandomPotentialGenerator(double alpha, double amplitude, int cutof
         return new RandomPotentialGenerator(alpha, DEFAULT_AMPLITUDE, DEFAULT_CUTOFF);
     }
 
-    /** A C6 star: the orbit of a reciprocal vector, as integer coordinates (n1, n2). */
-    public record Star(int[][] members, double length) {
-    }
-
-    /** The C6 stars inside the cutoff, in order of increasing |G| (ties broken by the canonical member). */
-    public List<Star> stars() {
-        List<Star> stars = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        for (int n1 = -cutoff; n1 <= cutoff; n1++) {
-            for (int n2 = -cutoff; n2 <= cutoff; n2++) {
-                if ((n1 == 0 && n2 == 0) || Math.abs(n1 - n2) > cutoff || seen.contains(key(n1, n2))) {
-                    continue;
-                }
-                List<int[]> members = new ArrayList<>();
-                int a = n1;
-                int b = n2;
-                for (int k = 0; k < 6; k++) {
-                    if (seen.add(key(a, b))) {
-                        members.add(new int[] {a, b});
-                    }
-                    int[] r = HexagonalLattice.rotateReciprocal(a, b);
-                    a = r[0];
-                    b = r[1];
-                }
-                double len = HexagonalLattice.INSTANCE.reciprocalVector(n1, n2).norm();
-                stars.add(new Star(members.toArray(new int[0][]), len));
-            }
-        }
-        stars.sort(Comparator.comparingDouble(Star::length));
-        return stars;
-    }
-
-    private static long key(int a, int b) {
-        return ((long) a << 32) ^ (b & 0xffffffffL);
+    /** The C6 stars inside the cutoff, in order of increasing |G|. */
+    public List<C6Stars.Star> stars() {
+        return C6Stars.upTo(cutoff);
     }
 
     /** Draws the star amplitudes A for a seed (one Gaussian per star, in the order of {@link #stars()}). */
     public double[] drawAmplitudes(long seed) {
-        List<Star> stars = stars();
+        List<C6Stars.Star> stars = stars();
         Random random = new Random(seed);
         double[] amplitudes = new double[stars.size()];
         for (int s = 0; s < amplitudes.length; s++) {
@@ -89,7 +56,7 @@ public record RandomPotentialGenerator(double alpha, double amplitude, int cutof
 
     /** The smooth field φ on the L x L grid for the given star amplitudes (exactly C6-symmetric). */
     public double[] field(int size, double[] amplitudes) {
-        List<Star> stars = stars();
+        List<C6Stars.Star> stars = stars();
         if (amplitudes.length != stars.size()) {
             throw new IllegalArgumentException("need " + stars.size() + " star amplitudes, got " + amplitudes.length);
         }

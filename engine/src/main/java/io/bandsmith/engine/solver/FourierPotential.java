@@ -100,7 +100,7 @@ public final class FourierPotential {
     }
 
     /** Raw table, index (n1 + nMax) * (2 nMax + 1) + (n2 + nMax). For hot loops. */
-    double[] table() {
+    public double[] table() {
         return coefficients;
     }
 

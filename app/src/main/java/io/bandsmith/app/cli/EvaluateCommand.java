@@ -1,0 +1,66 @@
+package io.bandsmith.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.io.AtomicFiles;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.solver.PlaneWaveSolver;
+import io.bandsmith.models.dataset.Dataset;
+import io.bandsmith.models.inference.NetworkPredictor;
+import io.bandsmith.models.network.TightBindingNetwork;
+import io.bandsmith.models.training.NetworkEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./bandsmith evaluate}: the network against the exact solver on a dataset's geometries. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Compare the network with the exact solver on the geometries of a dataset: rms overall and per "
+                + "band on the 821-point grid, fraction of right labels per point and level, and the same for "
+                + "levels separated by more than 3x the rms.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true)
+    Path model;
+
+    @Option(names = "--data", required = true)
+    Path data;
+
+    @Option(names = "--samples", defaultValue = "200", description = "Geometries evaluated (from the end of the "
+            + "dataset, where training holds out its validation samples; default 200).")
+    int samples;
+
+    @Option(names = "--bands", defaultValue = "6")
+    int bands;
+
+    @Option(names = "--wedge", defaultValue = "821")
+    int wedge;
+
+    @Option(names = "--out", description = "Write the figures as JSON.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        NetworkPredictor nn = new NetworkPredictor(TightBindingNetwork.load(model));
+        Dataset dataset = Dataset.open(data);
+        int count = dataset.spec().count();
+        List<PotentialGrid> grids = new ArrayList<>();
+        for (int i = Math.max(0, count - samples); i < count; i++) {
+            grids.add(dataset.potential(i));
+        }
+        NetworkEvaluation e = NetworkEvaluation.run(nn, PlaneWaveSolver.withDefaults(), grids,
+                KPointSet.hexagonalWedgeWithCount(wedge), bands);
+        ObjectNode doc = new ObjectMapper().valueToTree(e);
+        String json = doc.toPrettyString() + "\n";
+        if (out != null) {
+            AtomicFiles.writeString(out, json);
+        }
+        System.out.print(json);
+        return 0;
+    }
+}

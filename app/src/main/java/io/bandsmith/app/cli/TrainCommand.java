@@ -1,0 +1,128 @@
+package io.bandsmith.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.bandsmith.engine.io.AtomicFiles;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.models.dataset.Dataset;
+import io.bandsmith.models.network.StarFeatures;
+import io.bandsmith.models.network.TightBindingNetwork;
+import io.bandsmith.models.training.Trainer;
+import io.bandsmith.models.training.TrainingSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./bandsmith train}: trains the tight-binding network on a dataset, resumable, with seed post-selection. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the tight-binding network on a dataset (known-operator loss, Adam). Writes the best "
+                + "model on validation to --out, a CSV log to OUT.csv and a checkpoint to OUT.checkpoint; --resume "
+                + "continues an interrupted run. With --seeds N, N networks are trained and the best on validation "
+                + "is kept (section VIII).")
+public final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Dataset directory (./bandsmith dataset generate).")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Model file to write (.zip).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from OUT.checkpoint.")
+    boolean resume;
+
+    @Option(names = "--epochs", defaultValue = "200")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "32")
+    int batch;
+
+    @Option(names = "--hidden", defaultValue = "512,256,256", split = ",", description = "Hidden layer widths.")
+    int[] hidden;
+
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate.")
+    double learningRate;
+
+    @Option(names = "--block-weight", defaultValue = "1.0", description = "Weight r of the Γ/K/M irrep-block terms.")
+    double blockWeight;
+
+    @Option(names = "--bands", defaultValue = "6", description = "Bands fitted (the paper: 6).")
+    int bands;
+
+    @Option(names = "--star-cutoff", defaultValue = "" + StarFeatures.DEFAULT_CUTOFF)
+    int starCutoff;
+
+    @Option(names = "--validation", defaultValue = "1024", description = "Samples held out for validation.")
+    int validation;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--seeds", defaultValue = "1", description = "Networks trained with seeds seed..seed+N-1.")
+    int seeds;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use at most this many samples (0: all).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset dataset = Dataset.open(data);
+        StarFeatures features = new StarFeatures(starCutoff);
+        System.err.println("train: loading " + data + " ...");
+        TrainingSet all = TrainingSet.load(dataset, features, limit);
+        int nVal = Math.min(validation, Math.max(1, all.size() / 10));
+        TrainingSet val = all.slice(all.size() - nVal, all.size());
+        TrainingSet train = all.slice(0, all.size() - nVal);
+        System.err.printf("train: %d training and %d validation samples, %d features%n", train.size(), val.size(),
+                features.size());
+        Trainer.Settings settings = new Trainer.Settings(epochs, batch, blockWeight, 0.3 * blockWeight, bands);
+        Trainer trainer = new Trainer(settings, KPointSet.hexagonalWedgeWithCount(dataset.spec().kpoints()),
+                dataset.spec().vmax());
+        AtomicBoolean stop = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
+        double bestLoss = Double.MAX_VALUE;
+        Path best = null;
+        for (int s = 0; s < seeds; s++) {
+            long runSeed = seed + s;
+            Path runOut = seeds == 1 ? out : Path.of(out.toString().replaceFirst("(\\.zip)?$", "-seed" + runSeed + ".zip"));
+            double[] state = resume ? Trainer.checkpointState(runOut) : null;
+            TightBindingNetwork net;
+            int start;
+            double runBest;
+            if (state != null) {
+                net = Trainer.loadCheckpoint(runOut);
+                start = (int) state[0];
+                runBest = state[1];
+                System.err.printf("train: seed %d resumes after epoch %d%n", runSeed, start);
+            } else {
+                if (resume) {
+                    System.err.printf("train: no checkpoint for seed %d, starting fresh%n", runSeed);
+                }
+                net = TightBindingNetwork.create(features, train.features(), hidden, learningRate, runSeed);
+                System.err.println("train: fitting the prior tight-binding model ...");
+                net.setOutputPrior(trainer.fitPrior(train, 64, 150), 0.01);
+                start = 0;
+                runBest = Double.MAX_VALUE;
+            }
+            trainer.train(net, train, val, runOut, start, runBest, r -> System.err.printf(
+                    "train: seed %d epoch %d/%d  train loss %.3e  validation band rms %.2e Vmax  (%.0f s)%n", runSeed,
+                    r.epoch(), epochs, r.trainLoss(), r.validationBandRmsVmax(), r.seconds()), stop::get);
+            double[] finalState = Trainer.checkpointState(runOut);
+            if (finalState != null && finalState[1] < bestLoss) {
+                bestLoss = finalState[1];
+                best = runOut;
+            }
+            if (stop.get()) {
+                System.err.println("train: interrupted; run again with --resume");
+                return 130;
+            }
+        }
+        if (seeds > 1 && best != null) {
+            Path chosen = best;
+            AtomicFiles.write(out, tmp -> Files.copy(chosen, tmp, StandardCopyOption.REPLACE_EXISTING));
+            System.err.println("train: best on validation: " + best + " -> " + out);
+        }
+        return 0;
+    }
+}

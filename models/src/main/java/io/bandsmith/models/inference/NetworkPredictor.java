@@ -1,0 +1,63 @@
+package io.bandsmith.models.inference;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.bandsmith.engine.bands.BandStructure;
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.geometry.C6GridSymmetry;
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.tightbinding.TightBindingBandSolver;
+import io.bandsmith.models.network.TightBindingNetwork;
+
+/**
+ * Bands from the network: geometry → tight-binding parameters → diagonalization of the 21-orbital model on any k set,
+ * with labels at Γ, K, M from its block structure. A {@link BandStructureSource}, interchangeable with the exact
+ * solver. Energies are returned in E0 (the network predicts in units of Vmax = 256 E0, the value it was trained for).
+ */
+public final class NetworkPredictor implements BandStructureSource {
+    /** Where the shipped model lives, relative to the installation (./bandsmith sets bandsmith.home). */
+    public static final String SHIPPED_MODEL = "models/bandsmith-p6.zip";
+    public static final double TRAINED_VMAX = 256.0;
+
+    private final TightBindingNetwork network;
+
+    public NetworkPredictor(TightBindingNetwork network) {
+        this.network = network;
+    }
+
+    /** The shipped model, or a clear error when none is installed. */
+    public static NetworkPredictor shipped() {
+        Path home = Path.of(System.getProperty("bandsmith.home", "."));
+        Path file = home.resolve(SHIPPED_MODEL);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalStateException("no trained network is installed (" + file + "); train one with "
+                    + "'./bandsmith train' (models/README.md) or pass --model FILE");
+        }
+        return new NetworkPredictor(TightBindingNetwork.load(file));
+    }
+
+    public TightBindingNetwork network() {
+        return network;
+    }
+
+    @Override
+    public String name() {
+        return "nn";
+    }
+
+    @Override
+    public BandStructure compute(PotentialGrid potential, KPointSet kpoints, int bandCount) {
+        if (Math.abs(potential.vmax() - TRAINED_VMAX) > 1e-9) {
+            throw new IllegalArgumentException("the network is trained for Vmax = " + TRAINED_VMAX + " E0, got "
+                    + potential.vmax());
+        }
+        PotentialGrid grid = C6GridSymmetry.requireSymmetric(potential, 1e-6);
+        double[] params = network.parameters(List.of(grid))[0];
+        for (int l = 0; l < params.length; l++) {
+            params[l] *= potential.vmax();
+        }
+        return new TightBindingBandSolver(network.model(), kpoints).bandStructure(params, bandCount, potential.vmax());
+    }
+}

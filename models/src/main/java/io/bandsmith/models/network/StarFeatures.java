@@ -1,0 +1,53 @@
+package io.bandsmith.models.network;
+
+import java.util.List;
+
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.lattice.C6Stars;
+import io.bandsmith.engine.solver.FourierPotential;
+
+/**
+ * The network's input: the hexagonal-pixel Fourier coefficients V(G)/Vmax of the geometry, one number per C6 star
+ * (the orbit of G under rotations; V is constant on a star for a C6-symmetric potential), for all G with
+ * max(|n1|, |n2|, |n1 - n2|) ≤ {@code cutoff}, plus the cell average. A fixed linear map of the grid, so it accepts
+ * any painted or imported geometry, not only the random training family, and its input gradient is exact
+ * (docs/decisions/0006-network-input.md).
+ */
+public final class StarFeatures {
+    public static final int DEFAULT_CUTOFF = 12;
+
+    private final int cutoff;
+    private final List<int[][]> stars;
+
+    public StarFeatures(int cutoff) {
+        if (cutoff < 1 || cutoff > 40) {
+            throw new IllegalArgumentException("star cutoff must be in 1..40, got " + cutoff);
+        }
+        this.cutoff = cutoff;
+        this.stars = C6Stars.upTo(cutoff).stream().map(C6Stars.Star::members).toList();
+    }
+
+    public int cutoff() {
+        return cutoff;
+    }
+
+    /** Number of features: one per star plus the cell average. */
+    public int size() {
+        return stars.size() + 1;
+    }
+
+    /** The features of a geometry (units of Vmax). */
+    public double[] of(PotentialGrid grid) {
+        FourierPotential f = new FourierPotential(grid, cutoff);
+        double[] out = new double[size()];
+        out[0] = f.mean() / grid.vmax();
+        for (int s = 0; s < stars.size(); s++) {
+            double sum = 0;
+            for (int[] g : stars.get(s)) {
+                sum += f.coefficient(g[0], g[1]);
+            }
+            out[s + 1] = sum / stars.get(s).length / grid.vmax();
+        }
+        return out;
+    }
+}

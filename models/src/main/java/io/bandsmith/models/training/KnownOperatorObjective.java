@@ -1,0 +1,187 @@
+package io.bandsmith.models.training;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.lattice.HighSymmetryPoint;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.linalg.HermitianEigenpairs;
+import io.bandsmith.engine.linalg.Lapack;
+import io.bandsmith.engine.bands.HighSymmetryLevels;
+import io.bandsmith.engine.tightbinding.BlochOperators;
+import io.bandsmith.engine.tightbinding.TightBindingModel;
+
+/**
+ * The band-structure cost of the paper (eq. 2 and appendix E) for the tight-binding parameters F the network
+ * predicts, with its gradient dL/dF by Hellmann-Feynman (appendix B):
+ *
+ * <pre>
+ * L = mean_{k,n} (E_n(k) - E_true,n(k))²  +  r · mean over labelled levels at Γ, K, M of (E_block - E_true,block)²
+ * </pre>
+ * in units of Vmax². The second term matches each irrep block of H at the maximal k points to the exact levels with
+ * that label (the i-th tight-binding level of label X to the i-th exact level of label X). Gradients of degenerate
+ * levels use the multiplet average, where only the sum is well defined. Thread-safe; a batch runs in parallel.
+ */
+public final class KnownOperatorObjective {
+    private final TightBindingModel model;
+    private final KPointSet kpoints;
+    private final BlochOperators[] operators;
+    private final int bands;
+    private final double vmax;
+    private final int[] hspIndex;
+    private final List<HighSymmetryPoint> points = HexagonalLattice.INSTANCE.highSymmetryPoints();
+
+    /** Loss and gradient of one sample. */
+    public record Evaluation(double loss, double bandLoss, double blockLoss, double[] gradient) {
+    }
+
+    /**
+     * @param kpoints the training k set; it must contain Γ, K and M
+     * @param bands number of bands fitted (the paper: 6)
+     */
+    public KnownOperatorObjective(TightBindingModel model, KPointSet kpoints, int bands, double vmax) {
+        this.model = model;
+        this.kpoints = kpoints;
+        this.bands = bands;
+        this.vmax = vmax;
+        operators = new BlochOperators[kpoints.size()];
+        for (int k = 0; k < kpoints.size(); k++) {
+            operators[k] = model.operatorsAt(kpoints.get(k));
+        }
+        hspIndex = new int[points.size()];
+        for (int p = 0; p < points.size(); p++) {
+            hspIndex[p] = -1;
+            for (int k = 0; k < kpoints.size(); k++) {
+                if (kpoints.get(k).distanceTo(points.get(p).k()) < 1e-9) {
+                    hspIndex[p] = k;
+                }
+            }
+            if (hspIndex[p] < 0) {
+                throw new IllegalArgumentException("the training k set must contain " + points.get(p).displayName());
+            }
+        }
+    }
+
+    public int bands() {
+        return bands;
+    }
+
+    /** Loss and gradient for a batch of parameter vectors (units of Vmax), in parallel. */
+    public Evaluation[] evaluate(List<double[]> parameters, List<BandTarget> targets, double blockWeight) {
+        Evaluation[] out = new Evaluation[parameters.size()];
+        IntStream.range(0, parameters.size()).parallel().forEach(i -> out[i] = evaluate(parameters.get(i),
+                targets.get(i), blockWeight));
+        return out;
+    }
+
+    /** Loss and gradient of one sample; parameters in units of Vmax. */
+    public Evaluation evaluate(double[] parametersVmax, BandTarget target, double blockWeight) {
+        int nk = kpoints.size();
+        int dim = model.dimension();
+        int nl = model.parameterCount();
+        double[][] weights = new double[nk][];
+        HermitianEigenpairs[] eig = new HermitianEigenpairs[nk];
+        double bandLoss = 0;
+        double norm = 1.0 / (nk * bands);
+        for (int k = 0; k < nk; k++) {
+            boolean hsp = isHsp(k);
+            int count = hsp ? dim : Math.min(dim, bands + 1);
+            eig[k] = Lapack.lowestEigenpairsHermitian(operators[k].assemble(parametersVmax), dim, count, true);
+            weights[k] = new double[count];
+            for (int n = 0; n < bands; n++) {
+                double r = eig[k].values()[n] - target.energies()[k][n] / vmax;
+                bandLoss += r * r * norm;
+                weights[k][n] += 2 * r * norm;
+            }
+        }
+        double blockLoss = 0;
+        if (blockWeight > 0) {
+            int matched = 0;
+            double[][] residual = new double[points.size()][];
+            int[][] tbIndex = new int[points.size()][];
+            for (int p = 0; p < points.size(); p++) {
+                HighSymmetryLevels tb = model.highSymmetryLevels(parametersVmax, points.get(p), dim);
+                byte[] labels = target.hspLabels()[p];
+                double[] exact = target.hspEnergies()[p];
+                residual[p] = new double[labels.length];
+                tbIndex[p] = new int[labels.length];
+                // the i-th exact level of each label is matched to the i-th tight-binding level of that label
+                int[] seenExact = new int[8];
+                for (int n = 0; n < labels.length; n++) {
+                    int m = labels[n];
+                    int want = seenExact[m]++;
+                    int found = -1;
+                    for (int t = 0, c = 0; t < dim; t++) {
+                        if (tb.label(t).absM() == m && c++ == want) {
+                            found = t;
+                            break;
+                        }
+                    }
+                    tbIndex[p][n] = found;
+                    if (found >= 0) {
+                        residual[p][n] = tb.energy(found) - exact[n] / vmax;
+                        matched++;
+                    }
+                }
+            }
+            double blockNorm = blockWeight / Math.max(1, matched);
+            for (int p = 0; p < points.size(); p++) {
+                int k = hspIndex[p];
+                for (int n = 0; n < residual[p].length; n++) {
+                    if (tbIndex[p][n] >= 0) {
+                        double r = residual[p][n];
+                        blockLoss += r * r * blockNorm;
+                        weights[k][tbIndex[p][n]] += 2 * r * blockNorm;
+                    }
+                }
+            }
+        }
+        double[] gradient = new double[nl];
+        for (int k = 0; k < nk; k++) {
+            double[] w = weights[k];
+            double[] e = eig[k].values();
+            int n = 0;
+            while (n < w.length) {
+                int end = n + 1;
+                double tol = 1e-9 * Math.max(1, Math.abs(e[n]));
+                while (end < e.length && end < w.length && e[end] - e[end - 1] < tol) {
+                    end++;
+                }
+                if (end == w.length && end < dim && w.length < dim) {
+                    // a multiplet cut by the number of computed levels: the partner carries no weight
+                    end = Math.max(end, n + 1);
+                }
+                double mean = 0;
+                for (int j = n; j < end; j++) {
+                    mean += w[j];
+                }
+                mean /= end - n;
+                if (mean != 0) {
+                    for (int j = n; j < end; j++) {
+                        for (int l = 0; l < nl; l++) {
+                            gradient[l] += mean * operators[k].expectation(l, eig[k].vectors(), j, j);
+                        }
+                    }
+                }
+                n = end;
+            }
+        }
+        return new Evaluation(bandLoss + blockLoss, bandLoss, blockLoss, gradient);
+    }
+
+    private boolean isHsp(int k) {
+        for (int i : hspIndex) {
+            if (i == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The training k set's Γ, K, M positions (for tests). */
+    int[] highSymmetryIndices() {
+        return hspIndex.clone();
+    }
+
+}
