@@ -19,11 +19,16 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * The gap E_upper - E_lower between two chosen bands over the Brillouin zone (fig. 1d), with the zone boundary, the
- * path Γ-K-M-Γ, and the band touchings (grid points where the gap is below {@link BandSets#TOUCH_TOLERANCE_VMAX}
- * Vmax) marked.
+ * path Γ-K-M-Γ, and the band touchings (grid points where the gap is below {@link #TOUCHING_MARK_VMAX} Vmax)
+ * marked.
  */
 public final class ZoneMapView extends CanvasPane {
     private static final double KMAX = 4 * Math.PI / 3;
+    /**
+     * Grid points where the gap is below this (units of Vmax) are marked as touchings: tighter than the
+     * connectivity tolerance of {@link BandSets}, so that near-degenerate neighbours of a touching are not marked.
+     */
+    static final double TOUCHING_MARK_VMAX = 2e-4;
     private final WorkbenchViewModel vm;
 
     public ZoneMapView(WorkbenchViewModel vm) {
@@ -130,7 +135,7 @@ public final class ZoneMapView extends CanvasPane {
         }
         g.setLineDashes();
         // touchings on the unfolded wedge grid
-        double tol = BandSets.TOUCH_TOLERANCE_VMAX * r.path().vmax();
+        double tol = TOUCHING_MARK_VMAX * r.path().vmax();
         int n = zone.divisions();
         KVector kk = HexagonalLattice.K.k();
         KVector kp = HexagonalLattice.K_PRIME;
@@ -172,7 +177,7 @@ public final class ZoneMapView extends CanvasPane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.fillText(String.format(Locale.ROOT, "gap E%d − E%d over the zone: min %.3g, max %.3g E0%s", s.gapUpper(),
-                s.gapLower(), gMin, gMax, touchings > 0 ? " · ○ touching" : ""), 8, 4);
+                s.gapLower(), gMin, gMax, touchings > 0 ? " · ○ touching (< 2·10⁻⁴ Vmax)" : ""), 8, 4);
         double bx = w - barW + 8;
         double by = 30;
         double bh = Math.max(40, h - 60);
