@@ -1,5 +1,6 @@
 package io.bandsmith.app.gui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,7 +13,9 @@ import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.DialogService;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
+import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
+import io.bandsmith.models.inference.NetworkPredictor;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -32,6 +35,7 @@ import javafx.util.Duration;
 public final class WorkbenchApp extends Application {
     /** What the status line says about the band source. */
     public static final String SOURCE_NOTE = "exact plane-wave solver (no trained network yet)";
+    static final String NETWORK_NOTE = "trained network (" + NetworkPredictor.SHIPPED_MODEL + ")";
     static final int AUTOSAVE_SECONDS = 30;
 
     private static volatile GuiOptions options = new GuiOptions(null, null, 180, GuiOptions.DEFAULT_WIDTH,
@@ -40,6 +44,26 @@ public final class WorkbenchApp extends Application {
 
     private WorkbenchViewModel vm;
     private ExecutorService io;
+    private BandStructureSource network;
+    private String networkProblem;
+
+    /**
+     * Loads the shipped network, if one is installed, on the launcher thread (not the FX thread): loading a model
+     * takes seconds. Without one, the workbench runs on the exact solver.
+     */
+    @Override
+    public void init() {
+        Path model = Path.of(System.getProperty("bandsmith.home", ".")).resolve(NetworkPredictor.SHIPPED_MODEL);
+        if (Files.isRegularFile(model)) {
+            try {
+                network = NetworkPredictor.shipped();
+            } catch (RuntimeException | LinkageError e) {
+                networkProblem = "the installed network could not be loaded (" + e.getMessage()
+                        + "); using the exact solver";
+                System.err.println("bandsmith gui: " + networkProblem);
+            }
+        }
+    }
 
     static void configure(GuiOptions o) {
         options = o;
@@ -59,8 +83,15 @@ public final class WorkbenchApp extends Application {
             return t;
         });
         DialogService dialogs = o.screenshotMode() ? new HeadlessDialogService() : new FxDialogService(() -> stage);
-        vm = new WorkbenchViewModel(PlaneWaveSolver.withDefaults(), SOURCE_NOTE, new EbrClassifier(),
-                Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
+        BandStructureSource exact = PlaneWaveSolver.withDefaults();
+        vm = new WorkbenchViewModel(network != null ? network : exact, network != null ? NETWORK_NOTE : SOURCE_NOTE,
+                new EbrClassifier(), Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
+        if (network != null) {
+            vm.setExactSource(exact);
+        }
+        if (networkProblem != null) {
+            vm.statusProperty().set(networkProblem);
+        }
         WorkbenchView view = new WorkbenchView(vm, dialogs);
         Scene scene = new Scene(view, o.width(), o.height());
         scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());

@@ -28,6 +28,16 @@ public final class FakeBandSource implements BandStructureSource {
     public final AtomicInteger calls = new AtomicInteger();
     public final List<Double> means = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch gate;
+    private final double offset;
+
+    public FakeBandSource() {
+        this(0);
+    }
+
+    /** @param offset added to every energy (E0), to tell two sources apart */
+    public FakeBandSource(double offset) {
+        this.offset = offset;
+    }
 
     public void hold() {
         gate = new CountDownLatch(1);
@@ -57,7 +67,7 @@ public final class FakeBandSource implements BandStructureSource {
                 Thread.currentThread().interrupt();
             }
         }
-        double mean = potential.mean();
+        double mean = potential.mean() + offset;
         means.add(mean);
         double[][] e = new double[kpoints.size()][];
         for (int i = 0; i < kpoints.size(); i++) {

@@ -80,6 +80,50 @@ class WorkbenchViewModelTest {
         assertTrue(vm.statusProperty().get().contains("fake source"));
     }
 
+    /** Runs queued UI work until the condition holds. */
+    private void runUiUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Runnable r = ui.poll(100, TimeUnit.MILLISECONDS);
+            if (r != null) {
+                r.run();
+            }
+        }
+        assertTrue(done.getAsBoolean(), "timed out");
+    }
+
+    @Test
+    void compareWithExactOverlaysTheExactBandsAndReportsTheRmsInVmax() throws Exception {
+        assertFalse(vm.canCompareProperty().get(), "no second source: nothing to compare");
+        FakeBandSource exact = new FakeBandSource(2.56);
+        vm.setExactSource(exact);
+        vm.requestPreview();
+        PreviewResult shown = awaitPreview();
+        vm.compareWithExact();
+        assertTrue(vm.comparingProperty().get());
+        runUiUntil(() -> vm.comparisonProperty().get() != null);
+        assertFalse(vm.comparingProperty().get());
+        assertEquals(0.01, vm.comparisonProperty().get().rmsVmax(), 1e-9, "every level 2.56 E0 = 0.01 Vmax off");
+        assertEquals(shown.path().kpoints().size(), vm.comparisonProperty().get().exactPath().kpoints().size());
+        assertTrue(vm.statusProperty().get().contains("rms deviation 1.00e-02 Vmax"), vm.statusProperty().get());
+        // a new geometry drops the overlay
+        vm.editor().applyUniform(0.5);
+        awaitPreview();
+        assertEquals(null, vm.comparisonProperty().get());
+        // cancelling: the result never shows
+        exact.hold();
+        vm.compareWithExact();
+        vm.cancelComparison();
+        exact.release();
+        Thread.sleep(300);
+        while (!ui.isEmpty()) {
+            ui.poll().run();
+        }
+        assertFalse(vm.comparingProperty().get());
+        assertEquals(null, vm.comparisonProperty().get());
+        assertTrue(vm.statusProperty().get().contains("cancelled"), vm.statusProperty().get());
+    }
+
     @Test
     void bandSetsGetFingerprintsAndAnHonestNoteWithoutTopology() throws Exception {
         vm.requestPreview();

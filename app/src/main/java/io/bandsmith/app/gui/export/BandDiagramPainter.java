@@ -48,6 +48,15 @@ public final class BandDiagramPainter {
     }
 
     public static void paint(Plotter p, PreviewResult r, PreviewSettings settings, double w, double h) {
+        paint(p, r, settings, w, h, null, Double.NaN);
+    }
+
+    /**
+     * @param exact exact bands on the same path, overlaid as thin black lines, or null
+     * @param rmsVmax their rms deviation from the shown bands (Vmax), shown in the legend
+     */
+    public static void paint(Plotter p, PreviewResult r, PreviewSettings settings, double w, double h,
+            BandStructure exact, double rmsVmax) {
         BandStructure b = r.path();
         KPointSet k = b.kpoints();
         double[] xs = k.pathCoordinates();
@@ -97,6 +106,19 @@ public final class BandDiagramPainter {
                 py[i] = Y.applyAsDouble(b.energy(i, n));
             }
             p.polyline(px, py, colourOf(r, n), 2.0);
+        }
+        if (exact != null && exact.kpoints().size() == k.size()) {
+            for (int n = 0; n < Math.min(bands, exact.bandCount()); n++) {
+                double[] px = new double[k.size()];
+                double[] py = new double[k.size()];
+                for (int i = 0; i < k.size(); i++) {
+                    px[i] = X.applyAsDouble(xs[i]);
+                    py[i] = Y.applyAsDouble(exact.energy(i, n));
+                }
+                p.polyline(px, py, "#000000", 0.8);
+            }
+            p.text(String.format(java.util.Locale.ROOT, "thin black: exact solver, rms %.2e Vmax", rmsVmax),
+                    left + pw - 4, top + 14, "#000000", 11, Plotter.Anchor.END);
         }
         // labels at Γ, K, M
         Map<String, HighSymmetryLevels> hsp = b.highSymmetry();

@@ -19,6 +19,7 @@ public final class BandDiagramView extends CanvasPane {
         vm.previewProperty().addListener((o, a, b) -> draw());
         vm.previewErrorProperty().addListener((o, a, b) -> draw());
         vm.settingsProperty().addListener((o, a, b) -> draw());
+        vm.comparisonProperty().addListener((o, a, b) -> draw());
     }
 
     @Override
@@ -38,6 +39,8 @@ public final class BandDiagramView extends CanvasPane {
             g.fillText(err.isEmpty() ? "Computing bands…" : "Bands not computed: " + err, w / 2, h / 2);
             return;
         }
-        BandDiagramPainter.paint(new CanvasPlotter(g), r, vm.settingsProperty().get(), w, h);
+        WorkbenchViewModel.Comparison c = vm.comparisonProperty().get();
+        BandDiagramPainter.paint(new CanvasPlotter(g), r, vm.settingsProperty().get(), w, h,
+                c == null ? null : c.exactPath(), c == null ? Double.NaN : c.rmsVmax());
     }
 }

@@ -190,14 +190,27 @@ public final class WorkbenchView extends BorderPane {
         Button save = new Button("Save");
         save.setOnAction(e -> vm.save());
         Button compare = new Button("Compare with exact");
-        compare.setDisable(true);
-        Tooltip.install(compare, new Tooltip("The live preview already runs on the exact plane-wave solver; the "
-                + "comparison arrives with the trained network."));
+        compare.setId("compareButton");
+        compare.setOnAction(e -> vm.compareWithExact());
+        compare.disableProperty().bind(vm.canCompareProperty().not().or(vm.comparingProperty())
+                .or(vm.previewProperty().isNull()));
+        Tooltip.install(compare, new Tooltip(vm.canCompareProperty().get()
+                ? "Runs the exact solver in the background and overlays its bands as thin lines"
+                : "The live preview already runs on the exact plane-wave solver; the comparison is for the trained "
+                        + "network"));
+        ProgressIndicator comparing = new ProgressIndicator();
+        comparing.setPrefSize(18, 18);
+        comparing.visibleProperty().bind(vm.comparingProperty());
+        comparing.managedProperty().bind(vm.comparingProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> vm.cancelComparison());
+        cancel.visibleProperty().bind(vm.comparingProperty());
+        cancel.managedProperty().bind(vm.comparingProperty());
         Label source = new Label("Source: " + vm.sourceNote());
         source.getStyleClass().add("source-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(undo, redo, save, compare, spacer, source);
+        return new ToolBar(undo, redo, save, compare, comparing, cancel, spacer, source);
     }
 
     // ---- left: editor controls ---------------------------------------------------------------------------------

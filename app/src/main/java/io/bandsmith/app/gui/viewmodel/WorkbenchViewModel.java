@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.bandsmith.app.gui.export.BandExports;
 import io.bandsmith.app.gui.model.GeometryDocument;
@@ -15,9 +18,12 @@ import io.bandsmith.app.gui.model.Project;
 import io.bandsmith.app.gui.model.ProjectFiles;
 import io.bandsmith.app.gui.model.ProjectFormatException;
 import io.bandsmith.app.gui.preview.BandSetClassifier;
+import io.bandsmith.app.gui.preview.PreviewKPoints;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.preview.PreviewService;
+import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.io.NpyFiles;
@@ -69,6 +75,15 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
+    private final ReadOnlyBooleanWrapper canCompare = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final Executor uiExecutor;
+    private ExecutorService compareExecutor;
+    private BandStructureSource exactSource;
+    private Future<?> compareTask;
+    private volatile long compareId;
+
     private Project saved = Project.untitled();
     private Project lastAutosaved;
     private long requestedGeneration;
@@ -86,6 +101,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.state = state;
         this.ioExecutor = ioExecutor;
         this.sourceNote = sourceNote;
+        this.uiExecutor = uiExecutor;
         this.previewService = new PreviewService(source, classifier, uiExecutor, new PreviewService.Listener() {
             @Override
             public void completed(PreviewResult result) {
@@ -139,6 +155,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
         computing.set(result.generation() < requestedGeneration);
         previewError.set("");
+        Comparison c = comparison.get();
+        if (c != null && c.generation() != result.generation()) {
+            comparison.set(null);
+        }
         status.set(previewStatus(result));
         preview.set(result);
     }
@@ -197,6 +217,144 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public String sourceNote() {
         return sourceNote;
+    }
+
+    // ---- compare with exact ------------------------------------------------------------------------------------
+
+    /**
+     * The exact bands of the geometry shown, for the overlay, and how far the preview is from them.
+     *
+     * @param generation the preview it belongs to
+     * @param exactPath the exact bands along the path
+     * @param rmsVmax rms deviation of the preview from the exact bands over the path and the zone grid, in Vmax
+     * @param seconds how long the exact computation took
+     */
+    public record Comparison(long generation, BandStructure exactPath, double rmsVmax, double seconds) {
+    }
+
+    /**
+     * Makes "compare with exact" available: the preview runs on a faster source (the network) and this is the exact
+     * solver. Null disables it (the preview already is exact).
+     */
+    public void setExactSource(BandStructureSource exact) {
+        this.exactSource = exact;
+        canCompare.set(exact != null);
+        if (exact != null && compareExecutor == null) {
+            compareExecutor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bandsmith-compare");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    public ReadOnlyBooleanProperty canCompareProperty() {
+        return canCompare.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs the exact solver on the geometry of the shown preview, in the background; the result comes back through
+     * the UI executor as {@link #comparisonProperty()} unless it was cancelled or the preview moved on meanwhile.
+     */
+    public void compareWithExact() {
+        PreviewResult shown = preview.get();
+        if (exactSource == null) {
+            status.set("Compare with exact: the preview already runs on the exact solver");
+            return;
+        }
+        if (shown == null) {
+            dialogs.showError("Nothing to compare", "The bands have not been computed yet.");
+            return;
+        }
+        cancelComparison();
+        long id = ++compareId;
+        BandStructureSource exact = exactSource;
+        comparing.set(true);
+        status.set("Computing the exact bands for comparison…");
+        compareTask = compareExecutor.submit(() -> {
+            long t0 = System.nanoTime();
+            try {
+                KPointSet path = shown.path().kpoints();
+                KPointSet wedge = PreviewKPoints.wedge();
+                BandStructure all = exact.compute(shown.grid(), PreviewKPoints.combined(path, wedge),
+                        shown.path().bandCount());
+                double rms = rmsDeviation(shown, all) / shown.grid().vmax();
+                double[][] e = all.energies();
+                BandStructure exactPath = new BandStructure(path, java.util.Arrays.copyOfRange(e, 0, path.size()),
+                        all.highSymmetry(), all.vmax(), all.source());
+                Comparison c = new Comparison(shown.generation(), exactPath, rms, (System.nanoTime() - t0) / 1e9);
+                uiExecutor.execute(() -> finishComparison(id, c, null));
+            } catch (RuntimeException ex) {
+                uiExecutor.execute(() -> finishComparison(id, null, ex.getMessage()));
+            }
+        });
+    }
+
+    /** rms of E_preview - E_exact over the path and the wedge grid, all bands, E0. */
+    static double rmsDeviation(PreviewResult shown, BandStructure exactAll) {
+        int pathSize = shown.path().kpoints().size();
+        int bands = shown.path().bandCount();
+        double sum = 0;
+        int count = 0;
+        for (int k = 0; k < pathSize; k++) {
+            for (int n = 0; n < bands; n++) {
+                double d = shown.path().energy(k, n) - exactAll.energy(k, n);
+                sum += d * d;
+                count++;
+            }
+        }
+        int w = shown.zone().divisions();
+        int k = pathSize;
+        for (int i = 0; i <= w; i++) {
+            for (int j = 0; i + j <= w; j++) {
+                for (int n = 0; n < bands; n++) {
+                    double d = shown.zone().gridEnergy(i, j, n) - exactAll.energy(k, n);
+                    sum += d * d;
+                    count++;
+                }
+                k++;
+            }
+        }
+        return Math.sqrt(sum / count);
+    }
+
+    private void finishComparison(long id, Comparison c, String error) {
+        if (id != compareId) {
+            return; // cancelled or superseded
+        }
+        comparing.set(false);
+        if (error != null) {
+            status.set("Exact comparison failed: " + error);
+            return;
+        }
+        PreviewResult shown = preview.get();
+        if (shown == null || shown.generation() != c.generation()) {
+            status.set("Exact comparison dropped: the geometry changed meanwhile");
+            return;
+        }
+        comparison.set(c);
+        status.set(String.format(Locale.ROOT, "Compared with the exact solver: rms deviation %.2e Vmax (%.2f s)",
+                c.rmsVmax(), c.seconds()));
+    }
+
+    /** Cancels a running comparison; its result, if it still arrives, is dropped. */
+    public void cancelComparison() {
+        if (comparing.get()) {
+            compareId++;
+            if (compareTask != null) {
+                compareTask.cancel(true);
+            }
+            comparing.set(false);
+            status.set("Exact comparison cancelled");
+        }
     }
 
     // ---- project files -----------------------------------------------------------------------------------------
@@ -480,5 +638,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
     @Override
     public void close() {
         previewService.close();
+        if (compareExecutor != null) {
+            compareExecutor.shutdownNow();
+        }
     }
 }
