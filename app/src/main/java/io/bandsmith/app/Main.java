@@ -11,6 +11,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(BandsmithCommand.run(args));
+        System.exit(BandsmithCommand.run(args.length == 0 ? new String[] {"gui", "--help-without-display"} : args));
     }
 }

@@ -1,0 +1,67 @@
+package io.bandsmith.app.gui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./bandsmith gui}: opens the workbench (also what {@code ./bandsmith} without arguments does). */
+@Command(name = "gui", mixinStandardHelpOptions = true,
+        description = {"Opens the workbench: paint a unit cell and watch bands, labels and the zone update.",
+            "With --screenshot it waits until the preview is drawn, writes a PNG of the window and exits",
+            "(under Xvfb: xvfb-run -s \"-screen 0 1600x1000x24\" ./bandsmith gui --open F --screenshot out.png)."})
+public final class GuiCommand implements Callable<Integer> {
+    @Option(names = "--open", paramLabel = "PROJECT", description = "a project file to open (.json)")
+    Path open;
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "write a PNG of the whole window once the preview is drawn, then exit")
+    Path screenshot;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "how long --screenshot waits for the preview (default: ${DEFAULT-VALUE})")
+    double timeout;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = GuiOptions.DEFAULT_WIDTH + "x"
+            + GuiOptions.DEFAULT_HEIGHT, description = "window size in pixels (default: ${DEFAULT-VALUE})")
+    String size;
+
+    @Option(names = "--help-without-display", hidden = true)
+    boolean helpWithoutDisplay;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!displayAvailable()) {
+            if (helpWithoutDisplay) {
+                spec.commandLine().getParent().usage(spec.commandLine().getOut());
+            }
+            spec.commandLine().getErr().println("bandsmith gui: no display (DISPLAY is not set); run it on a desktop "
+                    + "or under xvfb-run");
+            return 1;
+        }
+        if (open != null && !Files.isRegularFile(open)) {
+            throw new IllegalArgumentException(open + ": no such project file");
+        }
+        String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
+        if (wh.length != 2) {
+            throw new IllegalArgumentException("--size must look like 1500x940, got " + size);
+        }
+        GuiOptions options = new GuiOptions(open, screenshot == null ? null : screenshot.toAbsolutePath(), timeout,
+                Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()));
+        return WorkbenchLauncher.launch(options);
+    }
+
+    static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        if (!os.contains("linux") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        return System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
+    }
+}

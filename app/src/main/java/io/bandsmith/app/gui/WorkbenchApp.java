@@ -1,0 +1,194 @@
+package io.bandsmith.app.gui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.bandsmith.app.gui.preview.EbrClassifier;
+import io.bandsmith.app.gui.view.FxDialogService;
+import io.bandsmith.app.gui.view.FxImages;
+import io.bandsmith.app.gui.view.WorkbenchView;
+import io.bandsmith.app.gui.viewmodel.DialogService;
+import io.bandsmith.app.gui.viewmodel.WorkbenchState;
+import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.solver.PlaneWaveSolver;
+import io.bandsmith.models.inference.NetworkPredictor;
+import javafx.animation.AnimationTimer;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The workbench application. Started by {@link WorkbenchLauncher} (a class that extends Application cannot be the
+ * main class on the class path). Builds the view model with the exact solver, since no trained network exists yet,
+ * and says so in the status line.
+ */
+public final class WorkbenchApp extends Application {
+    /** What the status line says about the band source. */
+    public static final String SOURCE_NOTE = "exact plane-wave solver (no trained network yet)";
+    static final String NETWORK_NOTE = "trained network (" + NetworkPredictor.SHIPPED_MODEL + ")";
+    static final int AUTOSAVE_SECONDS = 30;
+
+    private static volatile GuiOptions options = new GuiOptions(null, null, 180, GuiOptions.DEFAULT_WIDTH,
+            GuiOptions.DEFAULT_HEIGHT);
+    private static final AtomicInteger EXIT_CODE = new AtomicInteger(0);
+
+    private WorkbenchViewModel vm;
+    private ExecutorService io;
+    private BandStructureSource network;
+    private String networkProblem;
+
+    /**
+     * Loads the shipped network, if one is installed, on the launcher thread (not the FX thread): loading a model
+     * takes seconds. Without one, the workbench runs on the exact solver.
+     */
+    @Override
+    public void init() {
+        Path model = Path.of(System.getProperty("bandsmith.home", ".")).resolve(NetworkPredictor.SHIPPED_MODEL);
+        if (Files.isRegularFile(model)) {
+            try {
+                network = NetworkPredictor.shipped();
+            } catch (RuntimeException | LinkageError e) {
+                networkProblem = "the installed network could not be loaded (" + e.getMessage()
+                        + "); using the exact solver";
+                System.err.println("bandsmith gui: " + networkProblem);
+            }
+        }
+    }
+
+    static void configure(GuiOptions o) {
+        options = o;
+        EXIT_CODE.set(0);
+    }
+
+    static int exitCode() {
+        return EXIT_CODE.get();
+    }
+
+    @Override
+    public void start(Stage stage) {
+        GuiOptions o = options;
+        io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "bandsmith-io");
+            t.setDaemon(true);
+            return t;
+        });
+        DialogService dialogs = o.screenshotMode() ? new HeadlessDialogService() : new FxDialogService(() -> stage);
+        BandStructureSource exact = PlaneWaveSolver.withDefaults();
+        vm = new WorkbenchViewModel(network != null ? network : exact, network != null ? NETWORK_NOTE : SOURCE_NOTE,
+                new EbrClassifier(), Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
+        if (network != null) {
+            vm.setExactSource(exact);
+        }
+        if (networkProblem != null) {
+            vm.statusProperty().set(networkProblem);
+        }
+        WorkbenchView view = new WorkbenchView(vm, dialogs);
+        Scene scene = new Scene(view, o.width(), o.height());
+        scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(1000);
+        stage.setMinHeight(650);
+        stage.setOnCloseRequest(e -> {
+            if (!o.screenshotMode() && !vm.requestClose()) {
+                e.consume();
+            }
+        });
+        stage.show();
+
+        boolean opened = false;
+        if (o.open() != null) {
+            opened = vm.open(o.open());
+            if (!opened && o.screenshotMode()) {
+                fail(2, "cannot open " + o.open());
+                return;
+            }
+        } else if (!o.screenshotMode()) {
+            opened = vm.offerRecovery();
+        }
+        if (!opened) {
+            vm.requestPreview();
+        }
+        if (o.screenshotMode()) {
+            scheduleScreenshot(stage, o);
+        } else {
+            Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> vm.autosave()));
+            autosave.setCycleCount(Timeline.INDEFINITE);
+            autosave.play();
+        }
+    }
+
+    private void scheduleScreenshot(Stage stage, GuiOptions o) {
+        PauseTransition timeout = new PauseTransition(Duration.seconds(o.timeoutSeconds()));
+        timeout.setOnFinished(e -> fail(3, "the preview was not drawn within " + o.timeoutSeconds() + " s ("
+                + vm.statusProperty().get() + ")"));
+        timeout.play();
+        Runnable whenDrawn = () -> {
+            // the views redraw in the preview listener; let a few pulses render the window, then take the picture
+            new AnimationTimer() {
+                private int frames;
+
+                @Override
+                public void handle(long now) {
+                    if (++frames < 6) {
+                        return;
+                    }
+                    stop();
+                    timeout.stop();
+                    writeScreenshot(stage, o.screenshot());
+                }
+            }.start();
+        };
+        vm.previewProperty().addListener((obs, old, r) -> {
+            if (r != null && !vm.computingProperty().get()) {
+                whenDrawn.run();
+            }
+        });
+        vm.previewErrorProperty().addListener((obs, old, err) -> {
+            if (err != null && !err.isEmpty()) {
+                timeout.stop();
+                fail(3, "the bands could not be computed: " + err);
+            }
+        });
+    }
+
+    private void writeScreenshot(Stage stage, Path file) {
+        try {
+            FxImages.writePng(stage.getScene().snapshot(null), file);
+            System.err.printf("bandsmith gui: wrote %s (%.0fx%.0f)%s%n", file, stage.getScene().getWidth(),
+                    stage.getScene().getHeight(), Platform.isSupported(ConditionalFeature.SCENE3D) ? ""
+                            : "; no 3D on this graphics pipeline, the 3D view is empty");
+            EXIT_CODE.set(0);
+        } catch (RuntimeException e) {
+            System.err.println("bandsmith gui: cannot write the screenshot: " + e.getMessage());
+            EXIT_CODE.set(1);
+        }
+        Platform.exit();
+    }
+
+    private void fail(int code, String message) {
+        System.err.println("bandsmith gui: " + message);
+        EXIT_CODE.set(code);
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+        if (io != null) {
+            io.shutdown();
+        }
+    }
+}

@@ -1,0 +1,547 @@
+package io.bandsmith.app.gui.view;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import io.bandsmith.app.gui.model.GeometryDocument;
+import io.bandsmith.app.gui.model.PreviewSettings;
+import io.bandsmith.app.gui.model.ShapeSpec;
+import io.bandsmith.app.gui.preview.PreviewResult;
+import io.bandsmith.app.gui.viewmodel.DialogService;
+import io.bandsmith.app.gui.viewmodel.EditorViewModel;
+import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The workbench window's content: menus and tool bar, the editor's controls on the left, four panels (geometry,
+ * bands, zone map, 3D surfaces), the band-set table and the status line. A view only: all state lives in
+ * {@link WorkbenchViewModel}.
+ */
+public final class WorkbenchView extends BorderPane {
+    private final WorkbenchViewModel vm;
+    private final EditorViewModel editor;
+    private final DialogService dialogs;
+    private final GeometryEditorView geometryView;
+    private final BandDiagramView bandView;
+    private final ZoneMapView zoneView;
+    private final BandSurfaceView surfaceView;
+    private final TableView<PreviewResult.ClassifiedBandSet> setTable = new TableView<>();
+    private final Label status = new Label();
+
+    public WorkbenchView(WorkbenchViewModel vm, DialogService dialogs) {
+        this.vm = vm;
+        this.editor = vm.editor();
+        this.dialogs = dialogs;
+        getStyleClass().add("workbench");
+        geometryView = new GeometryEditorView(editor);
+        bandView = new BandDiagramView(vm);
+        zoneView = new ZoneMapView(vm);
+        surfaceView = new BandSurfaceView(vm);
+        setTop(new VBox(menuBar(), toolBar()));
+        setLeft(controls());
+        setCenter(panels());
+        setBottom(bottom());
+    }
+
+    public GeometryEditorView geometryView() {
+        return geometryView;
+    }
+
+    public BandDiagramView bandView() {
+        return bandView;
+    }
+
+    public BandSurfaceView surfaceView() {
+        return surfaceView;
+    }
+
+    public ZoneMapView zoneView() {
+        return zoneView;
+    }
+
+    // ---- menus -------------------------------------------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New", "Shortcut+N", vm::newProject);
+        MenuItem open = item("Open…", "Shortcut+O", vm::openWithChooser);
+        Menu recent = new Menu("Open recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path p : vm.recentFiles()) {
+                MenuItem mi = new MenuItem(p.toString());
+                mi.setOnAction(e -> vm.openRecent(p));
+                recent.getItems().add(mi);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        MenuItem save = item("Save", "Shortcut+S", vm::save);
+        MenuItem saveAs = item("Save as…", "Shortcut+Shift+S", vm::saveAs);
+        MenuItem importItem = item("Import geometry (PNG, .npy)…", null, () -> dialogs.chooseFileToOpen(
+                "Import geometry", new DialogService.FileKind("Grids", "*.png", "*.npy")).ifPresent(vm::importGeometry));
+        Menu export = new Menu("Export");
+        export.getItems().addAll(
+                exportItem("Band diagram as PNG…", "bands.png", "PNG image", "*.png", this::exportBandPng),
+                exportItem("Band diagram as SVG…", "bands.svg", "SVG drawing", "*.svg", vm::exportBandDiagramSvg),
+                exportItem("Band data as CSV…", "bands.csv", "CSV", "*.csv", vm::exportBandsCsv),
+                exportItem("Bands as contract JSON…", "bands.json", "JSON", "*.json", vm::exportContractJson),
+                new SeparatorMenuItem(),
+                exportItem("Geometry as PNG…", "geometry.png", "PNG image", "*.png", vm::exportGeometryPng),
+                exportItem("Geometry as .npy…", "geometry.npy", "NumPy array", "*.npy", vm::exportGeometryNpy),
+                exportItem("Geometry outline as SVG…", "geometry.svg", "SVG drawing", "*.svg",
+                        vm::exportGeometrySvg));
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(getScene().getWindow(),
+                        javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            }
+        });
+        Menu file = new Menu("File", null, newItem, open, recent, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), importItem, export, new SeparatorMenuItem(), quit);
+        MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
+                item("Clear brush strokes", null, editor::clearBrushStrokes));
+        return new MenuBar(file, edit);
+    }
+
+    private MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem mi = new MenuItem(text);
+        if (accelerator != null) {
+            mi.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        mi.setOnAction(e -> action.run());
+        return mi;
+    }
+
+    private MenuItem exportItem(String text, String suggested, String kind, String pattern,
+            Function<Path, Boolean> action) {
+        return item(text, null, () -> dialogs.chooseFileToSave(text.replace("…", ""),
+                new DialogService.FileKind(kind, pattern), suggested).ifPresent(action::apply));
+    }
+
+    /** Writes the band diagram as shown (a snapshot of its canvas). */
+    public boolean exportBandPng(Path file) {
+        if (vm.previewProperty().get() == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
+        try {
+            FxImages.writePng(FxImages.snapshot(bandView.canvas()), file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName());
+        return true;
+    }
+
+    private ToolBar toolBar() {
+        Button undo = new Button("Undo");
+        undo.setId("undoButton");
+        undo.setOnAction(e -> editor.undo());
+        undo.disableProperty().bind(editor.canUndoProperty().not());
+        Button redo = new Button("Redo");
+        redo.setId("redoButton");
+        redo.setOnAction(e -> editor.redo());
+        redo.disableProperty().bind(editor.canRedoProperty().not());
+        Button save = new Button("Save");
+        save.setOnAction(e -> vm.save());
+        Button compare = new Button("Compare with exact");
+        compare.setId("compareButton");
+        compare.setOnAction(e -> vm.compareWithExact());
+        compare.disableProperty().bind(vm.canCompareProperty().not().or(vm.comparingProperty())
+                .or(vm.previewProperty().isNull()));
+        Tooltip.install(compare, new Tooltip(vm.canCompareProperty().get()
+                ? "Runs the exact solver in the background and overlays its bands as thin lines"
+                : "The live preview already runs on the exact plane-wave solver; the comparison is for the trained "
+                        + "network"));
+        ProgressIndicator comparing = new ProgressIndicator();
+        comparing.setPrefSize(18, 18);
+        comparing.visibleProperty().bind(vm.comparingProperty());
+        comparing.managedProperty().bind(vm.comparingProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> vm.cancelComparison());
+        cancel.visibleProperty().bind(vm.comparingProperty());
+        cancel.managedProperty().bind(vm.comparingProperty());
+        Label source = new Label("Source: " + vm.sourceNote());
+        source.getStyleClass().add("source-label");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(undo, redo, save, compare, comparing, cancel, spacer, source);
+    }
+
+    // ---- left: editor controls ---------------------------------------------------------------------------------
+
+    private Node controls() {
+        VBox box = new VBox(6, cellPane(), sixHolesPane(), randomPane(), brushPane(), shapesPane());
+        box.setPadding(new Insets(6));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(300);
+        scroll.setMinWidth(260);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private TitledPane cellPane() {
+        TextField vmax = new TextField();
+        vmax.setId("vmaxField");
+        vmax.setPrefColumnCount(6);
+        Runnable showVmax = () -> vmax.setText(String.format(Locale.ROOT, "%.4g", editor.getDocument().vmax()));
+        editor.documentProperty().addListener((o, a, b) -> showVmax.run());
+        showVmax.run();
+        vmax.setOnAction(e -> {
+            try {
+                editor.setVmax(Double.parseDouble(vmax.getText().trim()));
+            } catch (NumberFormatException ex) {
+                vm.statusProperty().set("Vmax must be a number of E0, got \"" + vmax.getText() + "\"");
+            }
+            showVmax.run();
+        });
+        vmax.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                vmax.getOnAction().handle(null);
+            }
+        });
+        ComboBox<Integer> size = new ComboBox<>(FXCollections.observableArrayList(GeometryDocument.SIZES));
+        size.setId("gridSizeBox");
+        Runnable showSize = () -> size.setValue(editor.getDocument().size());
+        editor.documentProperty().addListener((o, a, b) -> showSize.run());
+        showSize.run();
+        size.setOnAction(e -> {
+            if (size.getValue() != null && size.getValue() != editor.getDocument().size()) {
+                editor.setGridSize(size.getValue());
+            }
+        });
+        Button empty = new Button("Empty cell");
+        empty.setOnAction(e -> editor.applyUniform(0));
+        Button full = new Button("Filled cell");
+        full.setOnAction(e -> editor.applyUniform(1));
+        GridPane g = form();
+        g.addRow(0, new Label("Vmax (E0)"), vmax);
+        g.addRow(1, new Label("Grid L"), size);
+        g.add(new HBox(6, empty, full), 0, 2, 2, 1);
+        return titled("Cell", g, true);
+    }
+
+    private TitledPane sixHolesPane() {
+        Slider distance = new Slider(0.15, 0.5, editor.sixHolesDistanceProperty().get());
+        distance.setId("sixHolesSlider");
+        distance.setShowTickLabels(true);
+        distance.setMajorTickUnit(0.05);
+        distance.valueProperty().bindBidirectional(editor.sixHolesDistanceProperty());
+        distance.valueChangingProperty().addListener((o, was, is) -> {
+            if (is) {
+                editor.beginGesture();
+            } else {
+                editor.endGesture();
+            }
+        });
+        Label value = new Label();
+        value.textProperty().bind(Bindings.format(Locale.ROOT, "R = %.3f a", editor.sixHolesDistanceProperty()));
+        Spinner<Double> radius = new Spinner<>(0.02, 0.4, editor.sixHolesRadiusProperty().get(), 0.01);
+        radius.setEditable(true);
+        radius.setPrefWidth(90);
+        radius.valueProperty().addListener((o, a, b) -> editor.sixHolesRadiusProperty().set(b));
+        editor.sixHolesRadiusProperty().addListener((o, a, b) -> radius.getValueFactory().setValue(b.doubleValue()));
+        Button apply = new Button("Use six holes");
+        apply.setId("sixHolesButton");
+        apply.setOnAction(e -> editor.applySixHoles());
+        GridPane g = form();
+        g.add(distance, 0, 0, 2, 1);
+        g.addRow(1, value, apply);
+        g.addRow(2, new Label("hole radius r (a)"), radius);
+        return titled("Six holes (fig. 2)", g, true);
+    }
+
+    private TitledPane randomPane() {
+        Spinner<Double> alpha = new Spinner<>(0.0, 3.0, editor.randomAlphaProperty().get(), 0.25);
+        alpha.setEditable(true);
+        alpha.setPrefWidth(90);
+        alpha.valueProperty().addListener((o, a, b) -> editor.randomAlphaProperty().set(b));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) editor.randomSeedProperty().get());
+        seed.setEditable(true);
+        seed.setPrefWidth(110);
+        seed.valueProperty().addListener((o, a, b) -> editor.randomSeedProperty().set(b));
+        editor.randomSeedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        ToggleGroup step = new ToggleGroup();
+        RadioButton sharp = new RadioButton("sharp step");
+        RadioButton sigmoid = new RadioButton("sigmoid β");
+        sharp.setToggleGroup(step);
+        sigmoid.setToggleGroup(step);
+        sigmoid.selectedProperty().bindBidirectional(editor.randomSigmoidProperty());
+        sharp.setSelected(!editor.randomSigmoidProperty().get());
+        editor.randomSigmoidProperty().addListener((o, a, b) -> sharp.setSelected(!b));
+        Spinner<Double> beta = new Spinner<>(0.5, 200.0, editor.randomBetaProperty().get(), 1.0);
+        beta.setEditable(true);
+        beta.setPrefWidth(90);
+        beta.valueProperty().addListener((o, a, b) -> editor.randomBetaProperty().set(b));
+        Button generate = new Button("Generate");
+        generate.setId("randomButton");
+        generate.setOnAction(e -> editor.applyRandom());
+        Button next = new Button("Next seed");
+        next.setOnAction(e -> editor.nextRandomSeed());
+        GridPane g = form();
+        g.addRow(0, new Label("α"), alpha);
+        g.addRow(1, new Label("seed"), seed);
+        g.addRow(2, sharp, new HBox(4, sigmoid, beta));
+        g.add(new HBox(6, generate, next), 0, 3, 2, 1);
+        return titled("Random potential", g, false);
+    }
+
+    private TitledPane brushPane() {
+        Slider radius = new Slider(0.01, 0.25, editor.brushRadiusProperty().get());
+        radius.valueProperty().bindBidirectional(editor.brushRadiusProperty());
+        Label value = new Label();
+        value.textProperty().bind(Bindings.format(Locale.ROOT, "radius %.3f a", editor.brushRadiusProperty()));
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton paint = new RadioButton("paint (Vmax)");
+        paint.setId("paintMode");
+        RadioButton erase = new RadioButton("erase (0)");
+        erase.setId("eraseMode");
+        paint.setToggleGroup(mode);
+        erase.setToggleGroup(mode);
+        paint.selectedProperty().bindBidirectional(editor.brushPaintsProperty());
+        erase.setSelected(!editor.brushPaintsProperty().get());
+        editor.brushPaintsProperty().addListener((o, a, b) -> erase.setSelected(!b));
+        Button clear = new Button("Clear strokes");
+        clear.setOnAction(e -> editor.clearBrushStrokes());
+        GridPane g = form();
+        g.add(radius, 0, 0, 2, 1);
+        g.addRow(1, value, clear);
+        g.addRow(2, paint, erase);
+        return titled("Brush (C6-symmetric)", g, true);
+    }
+
+    private TitledPane shapesPane() {
+        ListView<ShapeSpec> list = new ListView<>(editor.shapes());
+        list.setId("shapeList");
+        list.setPrefHeight(90);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ShapeSpec s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.describe());
+            }
+        });
+        list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                editor.selectedShapeProperty().set(b.intValue());
+            }
+        });
+        editor.selectedShapeProperty().addListener((o, a, b) -> {
+            if (list.getSelectionModel().getSelectedIndex() != b.intValue()) {
+                list.getSelectionModel().select(b.intValue());
+            }
+        });
+        editor.shapes().addListener((javafx.collections.ListChangeListener<ShapeSpec>) c ->
+                list.getSelectionModel().select(editor.selectedShapeProperty().get()));
+        Button disc = new Button("+ disc");
+        disc.setId("addDiscButton");
+        disc.setOnAction(e -> editor.addDisc());
+        Button polygon = new Button("+ polygon");
+        polygon.setOnAction(e -> editor.addPolygon());
+        Button remove = new Button("Remove");
+        remove.setOnAction(e -> editor.removeSelectedShape());
+        ShapePropertySheet sheet = new ShapePropertySheet(editor);
+        sheet.setPrefHeight(230);
+        VBox box = new VBox(4, list, new HBox(6, disc, polygon, remove), sheet);
+        return titled("Shapes (copied by C6)", box, true);
+    }
+
+    private static GridPane form() {
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(5);
+        return g;
+    }
+
+    private static TitledPane titled(String title, Node content, boolean expanded) {
+        TitledPane t = new TitledPane(title, content);
+        t.setExpanded(expanded);
+        t.setAnimated(false);
+        return t;
+    }
+
+    // ---- centre: the four panels -------------------------------------------------------------------------------
+
+    private Node panels() {
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(6);
+        grid.setPadding(new Insets(6));
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setPercentWidth(50);
+        ColumnConstraints c2 = new ColumnConstraints();
+        c2.setPercentWidth(50);
+        grid.getColumnConstraints().addAll(c1, c2);
+        RowConstraints r1 = new RowConstraints();
+        r1.setPercentHeight(55);
+        RowConstraints r2 = new RowConstraints();
+        r2.setPercentHeight(45);
+        grid.getRowConstraints().addAll(r1, r2);
+        grid.add(panel("Geometry: unit cell (a1, a2) with neighbours", geometryView, null), 0, 0);
+        grid.add(panel("Bands along Γ–K–M–Γ with symmetry labels", bandView, null), 1, 0);
+        grid.add(panel("Zone map", zoneView, zoneControls()), 0, 1);
+        grid.add(panel("Bands as surfaces over the zone (3D)", surfaceView, surfaceControls()), 1, 1);
+        return grid;
+    }
+
+    private Node panel(String title, Region content, Node controls) {
+        Label t = new Label(title);
+        t.getStyleClass().add("panel-title");
+        HBox head = new HBox(8, t);
+        head.setAlignment(Pos.CENTER_LEFT);
+        if (controls != null) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            head.getChildren().addAll(spacer, controls);
+        }
+        VBox box = new VBox(2, head, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.getStyleClass().add("panel");
+        box.setMinSize(100, 100);
+        content.setMinSize(80, 80);
+        content.setPrefSize(100, 100);
+        return box;
+    }
+
+    private Node zoneControls() {
+        PreviewSettings s = vm.settingsProperty().get();
+        Spinner<Integer> lower = new Spinner<>(1, PreviewSettings.MAX_BANDS - 1, s.gapLower());
+        Spinner<Integer> upper = new Spinner<>(2, PreviewSettings.MAX_BANDS, s.gapUpper());
+        lower.setId("gapLower");
+        upper.setId("gapUpper");
+        lower.setPrefWidth(62);
+        upper.setPrefWidth(62);
+        lower.valueProperty().addListener((o, a, b) -> vm.setGap(b, upper.getValue()));
+        upper.valueProperty().addListener((o, a, b) -> vm.setGap(lower.getValue(), b));
+        vm.settingsProperty().addListener((o, a, b) -> {
+            lower.getValueFactory().setValue(b.gapLower());
+            upper.getValueFactory().setValue(b.gapUpper());
+        });
+        ComboBox<String> mode = new ComboBox<>(FXCollections.observableArrayList("gap", "Berry flux"));
+        mode.setValue("gap");
+        mode.setOnAction(e -> {
+            if ("Berry flux".equals(mode.getValue())) {
+                vm.statusProperty().set("Berry flux per plaquette: not yet available (needs the topology layer, "
+                        + "which is not merged yet)");
+                mode.setValue("gap");
+            }
+        });
+        return new HBox(4, mode, new Label("bands"), lower, new Label("→"), upper);
+    }
+
+    private Node surfaceControls() {
+        HBox box = new HBox(3, new Label("bands"));
+        box.setAlignment(Pos.CENTER_LEFT);
+        List<CheckBox> boxes = new ArrayList<>();
+        for (int b = 1; b <= 7; b++) {
+            CheckBox c = new CheckBox(Integer.toString(b));
+            c.setSelected(vm.settingsProperty().get().surfaceBands().contains(b));
+            boxes.add(c);
+            box.getChildren().add(c);
+        }
+        Runnable apply = () -> {
+            List<Integer> chosen = new ArrayList<>();
+            for (int i = 0; i < boxes.size(); i++) {
+                if (boxes.get(i).isSelected()) {
+                    chosen.add(i + 1);
+                }
+            }
+            vm.setSurfaceBands(chosen);
+        };
+        boxes.forEach(c -> c.setOnAction(e -> apply.run()));
+        vm.settingsProperty().addListener((o, a, b) -> {
+            for (int i = 0; i < boxes.size(); i++) {
+                boxes.get(i).setSelected(b.surfaceBands().contains(i + 1));
+            }
+        });
+        return box;
+    }
+
+    // ---- bottom: band sets and status --------------------------------------------------------------------------
+
+    private Node bottom() {
+        setTable.setId("bandSetTable");
+        setTable.setPrefHeight(128);
+        setTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setTable.setPlaceholder(new Label("Band sets appear when the bands are computed"));
+        setTable.getColumns().add(column("Set (bands)", s -> s.set().bandsLabel()
+                + (s.set().complete() ? "" : " (may continue above)"), 150));
+        setTable.getColumns().add(column("Class", s -> s.classification().bandClass().label(), 110));
+        setTable.getColumns().add(column("Fingerprint (ns, np, nd, nf, n0, n+)",
+                s -> s.set().fingerprint().map(Object::toString).orElse("—"), 230));
+        setTable.getColumns().add(column("EBR decomposition", s -> s.classification().decomposition(), 140));
+        setTable.getColumns().add(column("Gap above (Vmax)", s -> Double.isNaN(s.set().gapAboveE0()) ? "—"
+                : String.format(Locale.ROOT, "%.4f", s.set().gapAboveE0() / vm.document().vmax()), 120));
+        setTable.getColumns().add(column("Note", s -> s.classification().note(), 260));
+        vm.previewProperty().addListener((o, a, r) -> setTable.getItems().setAll(r == null ? List.of() : r.sets()));
+        status.setId("statusLabel");
+        status.textProperty().bind(vm.statusProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.computingProperty());
+        Label dirty = new Label();
+        dirty.textProperty().bind(Bindings.when(vm.dirtyProperty()).then("unsaved changes").otherwise("saved"));
+        HBox bar = new HBox(8, busy, status, dirty);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return new VBox(setTable, bar);
+    }
+
+    private static TableColumn<PreviewResult.ClassifiedBandSet, String> column(String title,
+            Function<PreviewResult.ClassifiedBandSet, String> value, double width) {
+        TableColumn<PreviewResult.ClassifiedBandSet, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -1,0 +1,645 @@
+package io.bandsmith.app.gui.viewmodel;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.bandsmith.app.gui.export.BandExports;
+import io.bandsmith.app.gui.model.GeometryDocument;
+import io.bandsmith.app.gui.model.PreviewSettings;
+import io.bandsmith.app.gui.model.Project;
+import io.bandsmith.app.gui.model.ProjectFiles;
+import io.bandsmith.app.gui.model.ProjectFormatException;
+import io.bandsmith.app.gui.preview.BandSetClassifier;
+import io.bandsmith.app.gui.preview.PreviewKPoints;
+import io.bandsmith.app.gui.preview.PreviewResult;
+import io.bandsmith.app.gui.preview.PreviewService;
+import io.bandsmith.engine.bands.BandStructure;
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.io.InvalidInputException;
+import io.bandsmith.engine.io.NpyFiles;
+import io.bandsmith.engine.io.PngFiles;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The workbench: the project (file, name, unsaved changes, autosave, recent files), the live preview and the status
+ * line, around an {@link EditorViewModel}. JavaFX properties only, no controls.
+ *
+ * <p>Threading (docs/gui-threading.md): every method and property belongs to one thread, the FX thread in the
+ * workbench (the test thread in tests). Band computations run in a {@link PreviewService}; their results come back
+ * through {@code uiExecutor}. Autosaves are written through {@code ioExecutor}.
+ */
+public final class WorkbenchViewModel implements AutoCloseable {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    /** The project file format for choosers. */
+    public static final DialogService.FileKind PROJECT_FILES = new DialogService.FileKind("Bandsmith project",
+            "*.json");
+
+    private final EditorViewModel editor = new EditorViewModel();
+    private final DialogService dialogs;
+    private final WorkbenchState state;
+    private final Executor ioExecutor;
+    private final PreviewService previewService;
+    private final String sourceNote;
+
+    private final ObjectProperty<PreviewSettings> settings = new SimpleObjectProperty<>(PreviewSettings.DEFAULT);
+    private final ReadOnlyObjectWrapper<PreviewResult> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper previewError = new ReadOnlyStringWrapper("");
+    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("Untitled");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
+
+    private final ReadOnlyBooleanWrapper canCompare = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final Executor uiExecutor;
+    private ExecutorService compareExecutor;
+    private BandStructureSource exactSource;
+    private Future<?> compareTask;
+    private volatile long compareId;
+
+    private Project saved = Project.untitled();
+    private Project lastAutosaved;
+    private long requestedGeneration;
+
+    /**
+     * @param source computes the bands of the live preview (the exact solver until a trained network ships)
+     * @param sourceNote what the status line says about the source, e.g. "exact solver (no trained network yet)"
+     * @param classifier the topology plug ({@link BandSetClassifier#unavailable()} until that layer lands)
+     * @param uiExecutor runs preview results on the view models' thread ({@code Platform::runLater})
+     * @param ioExecutor writes autosaves off that thread
+     */
+    public WorkbenchViewModel(BandStructureSource source, String sourceNote, BandSetClassifier classifier,
+            Executor uiExecutor, Executor ioExecutor, DialogService dialogs, WorkbenchState state) {
+        this.dialogs = dialogs;
+        this.state = state;
+        this.ioExecutor = ioExecutor;
+        this.sourceNote = sourceNote;
+        this.uiExecutor = uiExecutor;
+        this.previewService = new PreviewService(source, classifier, uiExecutor, new PreviewService.Listener() {
+            @Override
+            public void completed(PreviewResult result) {
+                onPreview(result);
+            }
+
+            @Override
+            public void failed(long generation, String message) {
+                onPreviewFailed(generation, message);
+            }
+        });
+        recentFiles.setAll(state.recentFiles());
+        editor.documentProperty().addListener((obs, old, doc) -> {
+            updateDirty();
+            requestPreview();
+        });
+        settings.addListener((obs, old, s) -> {
+            updateDirty();
+            if (old == null || old.bandCount() != s.bandCount()) {
+                requestPreview();
+            }
+        });
+        editor.messageProperty().addListener((obs, old, m) -> {
+            if (m != null && !m.isEmpty()) {
+                status.set(m);
+            }
+        });
+        projectName.addListener((obs, o, n) -> updateTitle());
+        dirty.addListener((obs, o, n) -> updateTitle());
+        updateTitle();
+        status.set("Ready · " + sourceNote);
+    }
+
+    public EditorViewModel editor() {
+        return editor;
+    }
+
+    // ---- preview -----------------------------------------------------------------------------------------------
+
+    /** Asks for bands of the current geometry (the latest request wins). */
+    public void requestPreview() {
+        PotentialGrid grid = editor.getDocument().grid();
+        requestedGeneration = previewService.request(grid, settings.get().bandCount());
+        computing.set(true);
+    }
+
+    private void onPreview(PreviewResult result) {
+        PreviewResult shown = preview.get();
+        if (shown != null && shown.generation() > result.generation()) {
+            return;
+        }
+        computing.set(result.generation() < requestedGeneration);
+        previewError.set("");
+        Comparison c = comparison.get();
+        if (c != null && c.generation() != result.generation()) {
+            comparison.set(null);
+        }
+        status.set(previewStatus(result));
+        preview.set(result);
+    }
+
+    private void onPreviewFailed(long generation, String message) {
+        if (generation < requestedGeneration) {
+            return;
+        }
+        computing.set(false);
+        previewError.set(message);
+        status.set("Bands not computed: " + message);
+    }
+
+    /** The status-line text for a finished preview. */
+    public String previewStatus(PreviewResult r) {
+        return String.format(Locale.ROOT, "Bands by the %s · last computation %.2f s, finished %s · classifier: %s",
+                sourceNote, r.seconds(), CLOCK.format(r.finishedAt()), previewService.classifier().name());
+    }
+
+    public ReadOnlyObjectProperty<PreviewResult> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewErrorProperty() {
+        return previewError.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<PreviewSettings> settingsProperty() {
+        return settings;
+    }
+
+    /** Chooses the two bands of the zone map (1-based); refused choices leave the settings and say why. */
+    public void setGap(int lower, int upper) {
+        try {
+            settings.set(settings.get().withGap(lower, upper));
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    public void setSurfaceBands(List<Integer> bands) {
+        try {
+            settings.set(settings.get().withSurfaceBands(bands));
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+        }
+    }
+
+    public boolean classifierAvailable() {
+        return previewService.classifier().available();
+    }
+
+    public String sourceNote() {
+        return sourceNote;
+    }
+
+    // ---- compare with exact ------------------------------------------------------------------------------------
+
+    /**
+     * The exact bands of the geometry shown, for the overlay, and how far the preview is from them.
+     *
+     * @param generation the preview it belongs to
+     * @param exactPath the exact bands along the path
+     * @param rmsVmax rms deviation of the preview from the exact bands over the path and the zone grid, in Vmax
+     * @param seconds how long the exact computation took
+     */
+    public record Comparison(long generation, BandStructure exactPath, double rmsVmax, double seconds) {
+    }
+
+    /**
+     * Makes "compare with exact" available: the preview runs on a faster source (the network) and this is the exact
+     * solver. Null disables it (the preview already is exact).
+     */
+    public void setExactSource(BandStructureSource exact) {
+        this.exactSource = exact;
+        canCompare.set(exact != null);
+        if (exact != null && compareExecutor == null) {
+            compareExecutor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bandsmith-compare");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    public ReadOnlyBooleanProperty canCompareProperty() {
+        return canCompare.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    /**
+     * Runs the exact solver on the geometry of the shown preview, in the background; the result comes back through
+     * the UI executor as {@link #comparisonProperty()} unless it was cancelled or the preview moved on meanwhile.
+     */
+    public void compareWithExact() {
+        PreviewResult shown = preview.get();
+        if (exactSource == null) {
+            status.set("Compare with exact: the preview already runs on the exact solver");
+            return;
+        }
+        if (shown == null) {
+            dialogs.showError("Nothing to compare", "The bands have not been computed yet.");
+            return;
+        }
+        cancelComparison();
+        long id = ++compareId;
+        BandStructureSource exact = exactSource;
+        comparing.set(true);
+        status.set("Computing the exact bands for comparison…");
+        compareTask = compareExecutor.submit(() -> {
+            long t0 = System.nanoTime();
+            try {
+                KPointSet path = shown.path().kpoints();
+                KPointSet wedge = PreviewKPoints.wedge();
+                BandStructure all = exact.compute(shown.grid(), PreviewKPoints.combined(path, wedge),
+                        shown.path().bandCount());
+                double rms = rmsDeviation(shown, all) / shown.grid().vmax();
+                double[][] e = all.energies();
+                BandStructure exactPath = new BandStructure(path, java.util.Arrays.copyOfRange(e, 0, path.size()),
+                        all.highSymmetry(), all.vmax(), all.source());
+                Comparison c = new Comparison(shown.generation(), exactPath, rms, (System.nanoTime() - t0) / 1e9);
+                uiExecutor.execute(() -> finishComparison(id, c, null));
+            } catch (RuntimeException ex) {
+                uiExecutor.execute(() -> finishComparison(id, null, ex.getMessage()));
+            }
+        });
+    }
+
+    /** rms of E_preview - E_exact over the path and the wedge grid, all bands, E0. */
+    static double rmsDeviation(PreviewResult shown, BandStructure exactAll) {
+        int pathSize = shown.path().kpoints().size();
+        int bands = shown.path().bandCount();
+        double sum = 0;
+        int count = 0;
+        for (int k = 0; k < pathSize; k++) {
+            for (int n = 0; n < bands; n++) {
+                double d = shown.path().energy(k, n) - exactAll.energy(k, n);
+                sum += d * d;
+                count++;
+            }
+        }
+        int w = shown.zone().divisions();
+        int k = pathSize;
+        for (int i = 0; i <= w; i++) {
+            for (int j = 0; i + j <= w; j++) {
+                for (int n = 0; n < bands; n++) {
+                    double d = shown.zone().gridEnergy(i, j, n) - exactAll.energy(k, n);
+                    sum += d * d;
+                    count++;
+                }
+                k++;
+            }
+        }
+        return Math.sqrt(sum / count);
+    }
+
+    private void finishComparison(long id, Comparison c, String error) {
+        if (id != compareId) {
+            return; // cancelled or superseded
+        }
+        comparing.set(false);
+        if (error != null) {
+            status.set("Exact comparison failed: " + error);
+            return;
+        }
+        PreviewResult shown = preview.get();
+        if (shown == null || shown.generation() != c.generation()) {
+            status.set("Exact comparison dropped: the geometry changed meanwhile");
+            return;
+        }
+        comparison.set(c);
+        status.set(String.format(Locale.ROOT, "Compared with the exact solver: rms deviation %.2e Vmax (%.2f s)",
+                c.rmsVmax(), c.seconds()));
+    }
+
+    /** Cancels a running comparison; its result, if it still arrives, is dropped. */
+    public void cancelComparison() {
+        if (comparing.get()) {
+            compareId++;
+            if (compareTask != null) {
+                compareTask.cancel(true);
+            }
+            comparing.set(false);
+            status.set("Exact comparison cancelled");
+        }
+    }
+
+    // ---- project files -----------------------------------------------------------------------------------------
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty projectNameProperty() {
+        return projectName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recentFiles;
+    }
+
+    /** The project as it is now (immutable). */
+    public Project currentProject() {
+        return new Project(projectName.get(), editor.getDocument(), settings.get());
+    }
+
+    private void updateDirty() {
+        Project now = currentProject();
+        dirty.set(!(now.geometry().equals(saved.geometry()) && now.settings().equals(saved.settings())));
+    }
+
+    private void updateTitle() {
+        title.set((dirty.get() ? "• " : "") + projectName.get() + " — Bandsmith workbench");
+    }
+
+    private void adopt(Project p, Path file) {
+        saved = p;
+        lastAutosaved = null;
+        projectName.set(p.name());
+        projectFile.set(file);
+        settings.set(p.settings());
+        editor.load(p.geometry());
+        updateDirty();
+    }
+
+    /** Asks to save unsaved changes; false when the user cancelled (or saving failed). */
+    public boolean confirmDiscardChanges() {
+        if (!dirty.get()) {
+            return true;
+        }
+        return switch (dialogs.askSaveChanges(projectName.get())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    public void newProject() {
+        if (confirmDiscardChanges()) {
+            adopt(Project.untitled(), null);
+            state.deleteAutosave();
+            status.set("New project");
+        }
+    }
+
+    /**
+     * Opens a project. A file that cannot be read (corrupt, not a project, from a newer version) opens nothing,
+     * says why, and changes nothing: neither the current project nor any file.
+     */
+    public boolean open(Path file) {
+        Project p;
+        try {
+            p = ProjectFiles.read(file);
+        } catch (ProjectFormatException e) {
+            dialogs.showError("Cannot open project", e.getMessage());
+            status.set("Not opened: " + e.getMessage());
+            return false;
+        }
+        adopt(p, file);
+        recentFiles.setAll(state.addRecent(file));
+        state.deleteAutosave();
+        status.set("Opened " + file.getFileName());
+        return true;
+    }
+
+    /** Asks to save changes, then for a file, then opens it. */
+    public boolean openWithChooser() {
+        if (!confirmDiscardChanges()) {
+            return false;
+        }
+        return dialogs.chooseFileToOpen("Open project", PROJECT_FILES).map(this::open).orElse(false);
+    }
+
+    public boolean openRecent(Path file) {
+        return confirmDiscardChanges() && open(file);
+    }
+
+    public boolean save() {
+        Path file = projectFile.get();
+        return file == null ? saveAs() : saveTo(file);
+    }
+
+    public boolean saveAs() {
+        String suggested = projectName.get().replaceAll("[^A-Za-z0-9._-]+", "-") + ProjectFiles.EXTENSION;
+        return dialogs.chooseFileToSave("Save project", PROJECT_FILES, suggested).map(this::saveTo).orElse(false);
+    }
+
+    /** Writes the project atomically (a failed write leaves the old file as it was). */
+    public boolean saveTo(Path file) {
+        String name = projectFile.get() == null || !file.equals(projectFile.get())
+                ? file.getFileName().toString().replaceFirst("(\\.bandsmith)?\\.json$", "") : projectName.get();
+        Project p = currentProject().withName(name);
+        try {
+            ProjectFiles.write(file, p);
+        } catch (RuntimeException e) {
+            dialogs.showError("Cannot save project", e.getMessage());
+            status.set("Not saved: " + e.getMessage());
+            return false;
+        }
+        saved = p;
+        projectName.set(name);
+        projectFile.set(file);
+        updateDirty();
+        recentFiles.setAll(state.addRecent(file));
+        state.deleteAutosave();
+        status.set("Saved " + file.getFileName());
+        return true;
+    }
+
+    /**
+     * Writes an autosave when there are unsaved changes that were not autosaved yet. The snapshot is taken here (on
+     * the view models' thread); the file is written on the io executor.
+     */
+    public void autosave() {
+        if (!dirty.get()) {
+            return;
+        }
+        Project p = currentProject();
+        if (p.equals(lastAutosaved)) {
+            return;
+        }
+        lastAutosaved = p;
+        Path origin = projectFile.get();
+        ioExecutor.execute(() -> {
+            try {
+                state.writeAutosave(p, origin);
+            } catch (RuntimeException e) {
+                // an autosave that fails is retried at the next tick; the user's work is still in memory
+            }
+        });
+    }
+
+    /** On start: offers to restore an autosave left by a run that did not end cleanly. */
+    public boolean offerRecovery() {
+        Optional<WorkbenchState.Autosave> found = state.findAutosave();
+        if (found.isEmpty()) {
+            return false;
+        }
+        WorkbenchState.Autosave a = found.get();
+        String what = a.project().name() + a.origin().map(p -> " (" + p + ")").orElse(" (never saved)");
+        if (!dialogs.askRecover(what)) {
+            state.deleteAutosave();
+            return false;
+        }
+        adopt(a.project(), a.origin().orElse(null));
+        saved = Project.untitled().withName(a.project().name());
+        updateDirty();
+        dirty.set(true);
+        status.set("Recovered unsaved changes of " + a.project().name());
+        return true;
+    }
+
+    /** Called when the workbench closes: true when it may close (changes saved or discarded). */
+    public boolean requestClose() {
+        if (!confirmDiscardChanges()) {
+            return false;
+        }
+        state.deleteAutosave();
+        return true;
+    }
+
+    // ---- import and export -------------------------------------------------------------------------------------
+
+    /** Imports a PNG (grayscale: black 0, white Vmax) or .npy (mask or potential in E0) as the geometry's base. */
+    public boolean importGeometry(Path file) {
+        double vmax = editor.getDocument().vmax();
+        PotentialGrid grid;
+        try {
+            String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".npy")) {
+                List<PotentialGrid> grids = NpyFiles.readPotentials(file, vmax);
+                if (grids.size() != 1) {
+                    throw new InvalidInputException(file, "holds " + grids.size()
+                            + " potentials; the editor imports one (L, L) grid");
+                }
+                grid = grids.get(0);
+            } else {
+                grid = PngFiles.readGrayscale(file, vmax);
+            }
+            if (grid.size() > 400) {
+                throw new InvalidInputException(file, "grid " + grid.size() + "x" + grid.size()
+                        + " is larger than the editor's 400x400");
+            }
+        } catch (RuntimeException e) {
+            dialogs.showError("Cannot import geometry", e.getMessage());
+            status.set("Not imported: " + e.getMessage());
+            return false;
+        }
+        editor.importGrid(grid, file.getFileName().toString());
+        return true;
+    }
+
+    public boolean exportGeometryPng(Path file) {
+        return export(file, () -> PngFiles.writeGrayscale(file, editor.getDocument().grid()));
+    }
+
+    /** The geometry as .npy: a uint8 mask when it is two-valued, else float64 in E0. */
+    public boolean exportGeometryNpy(Path file) {
+        PotentialGrid g = editor.getDocument().grid();
+        return export(file, () -> {
+            if (g.isTwoValued()) {
+                NpyFiles.writeMasks(file, List.of(g));
+            } else {
+                NpyFiles.writePotentials(file, List.of(g));
+            }
+        });
+    }
+
+    /** The outline of the regions (V >= Vmax/2) as SVG, exact hexagonal-pixel edges (for fabrication drawings). */
+    public boolean exportGeometrySvg(Path file) {
+        PotentialGrid g = editor.getDocument().grid();
+        return export(file, () -> io.bandsmith.app.gui.export.GeometrySvg.write(file, g));
+    }
+
+    public boolean exportBandsCsv(Path file) {
+        PreviewResult r = requirePreview();
+        return r != null && export(file, () -> BandExports.writeCsv(file, r.path()));
+    }
+
+    public boolean exportContractJson(Path file) {
+        PreviewResult r = requirePreview();
+        return r != null && export(file, () -> BandExports.writeContractJson(file, r.path()));
+    }
+
+    public boolean exportBandDiagramSvg(Path file) {
+        PreviewResult r = requirePreview();
+        return r != null && export(file, () -> BandExports.writeDiagramSvg(file, r, settings.get()));
+    }
+
+    private PreviewResult requirePreview() {
+        PreviewResult r = preview.get();
+        if (r == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+        }
+        return r;
+    }
+
+    private boolean export(Path file, Runnable writer) {
+        try {
+            writer.run();
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            status.set("Not exported: " + e.getMessage());
+            return false;
+        }
+        status.set("Exported " + file.getFileName());
+        return true;
+    }
+
+    public GeometryDocument document() {
+        return editor.getDocument();
+    }
+
+    @Override
+    public void close() {
+        previewService.close();
+        if (compareExecutor != null) {
+            compareExecutor.shutdownNow();
+        }
+    }
+}
