@@ -84,7 +84,8 @@ public final class ExploreCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Map<ConnectivityMethod, List<BandSet>>> results = TopologySources.classifyAll(source,
                 i -> generator.stepPotential(size, seed + i, vmax), samples, bands, methods, nThreads, "explore",
-                true);
+                true, true);
+        int failures = 0;
         Map<ConnectivityMethod, long[][]> counts = new EnumMap<>(ConnectivityMethod.class);
         for (ConnectivityMethod m : methods) {
             counts.put(m, new long[2][BandSetClass.values().length]);
@@ -92,6 +93,14 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Object> perSample = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Map<ConnectivityMethod, List<BandSet>> r = results.get(i);
+            if (r == null) {
+                failures++;
+                for (ConnectivityMethod m : methods) {
+                    counts.get(m)[0][BandSetClass.UNASSIGNED.ordinal()]++;
+                    counts.get(m)[1][BandSetClass.UNASSIGNED.ordinal()]++;
+                }
+                continue;
+            }
             Map<String, Object> sampleJson = new LinkedHashMap<>();
             sampleJson.put("seed", seed + i);
             for (ConnectivityMethod m : methods) {
@@ -125,6 +134,7 @@ public final class ExploreCommand implements Callable<Integer> {
             methodsJson.put(m.cliName(), sets);
         }
         doc.put("methods", methodsJson);
+        doc.put("failures", failures);
         doc.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         if (details) {
             doc.put("details", perSample);

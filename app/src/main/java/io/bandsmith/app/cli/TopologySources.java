@@ -58,6 +58,16 @@ final class TopologySources {
     static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
             java.util.function.IntFunction<PotentialGrid> potentials, int count, int bands,
             List<ConnectivityMethod> methods, int threads, String command, boolean progress) {
+        return classifyAll(source, potentials, count, bands, methods, threads, command, progress, false);
+    }
+
+    /**
+     * As above; with {@code skipFailures}, a potential whose bands cannot be computed is reported on stderr and
+     * returned as null instead of ending the whole run.
+     */
+    static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
+            java.util.function.IntFunction<PotentialGrid> potentials, int count, int bands,
+            List<ConnectivityMethod> methods, int threads, String command, boolean progress, boolean skipFailures) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 Math.max(1, threads), r -> {
                     Thread t = new Thread(r, command + "-worker");
@@ -72,8 +82,16 @@ final class TopologySources {
             for (int i = 0; i < count; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    Map<ConnectivityMethod, List<BandSet>> r = classify(source, potentials.apply(index), bands,
-                            methods);
+                    Map<ConnectivityMethod, List<BandSet>> r;
+                    try {
+                        r = classify(source, potentials.apply(index), bands, methods);
+                    } catch (RuntimeException e) {
+                        if (!skipFailures) {
+                            throw e;
+                        }
+                        System.err.println(command + ": potential " + index + " skipped: " + e.getMessage());
+                        r = null;
+                    }
                     int d = done.incrementAndGet();
                     if (progress && (d % every == 0 || d == count)) {
                         double sec = (System.nanoTime() - start) / 1e9;
