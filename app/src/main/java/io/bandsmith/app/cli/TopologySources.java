@@ -1,8 +1,15 @@
 package io.bandsmith.app.cli;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.geometry.PotentialGrid;
@@ -56,7 +63,7 @@ final class TopologySources {
      * hold all grids), in parallel on {@code threads} threads, with progress lines on stderr.
      */
     static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
-            java.util.function.IntFunction<PotentialGrid> potentials, int count, int bands,
+            IntFunction<PotentialGrid> potentials, int count, int bands,
             List<ConnectivityMethod> methods, int threads, String command, boolean progress) {
         return classifyAll(source, potentials, count, bands, methods, threads, command, progress, false);
     }
@@ -66,18 +73,18 @@ final class TopologySources {
      * returned as null instead of ending the whole run.
      */
     static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
-            java.util.function.IntFunction<PotentialGrid> potentials, int count, int bands,
+            IntFunction<PotentialGrid> potentials, int count, int bands,
             List<ConnectivityMethod> methods, int threads, String command, boolean progress, boolean skipFailures) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, threads), r -> {
                     Thread t = new Thread(r, command + "-worker");
                     t.setDaemon(true);
                     return t;
                 });
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         int every = Math.max(1, count / 50);
-        List<java.util.concurrent.Future<Map<ConnectivityMethod, List<BandSet>>>> futures = new java.util.ArrayList<>();
+        List<Future<Map<ConnectivityMethod, List<BandSet>>>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 int index = i;
@@ -101,11 +108,11 @@ final class TopologySources {
                     return r;
                 }));
             }
-            List<Map<ConnectivityMethod, List<BandSet>>> out = new java.util.ArrayList<>();
+            List<Map<ConnectivityMethod, List<BandSet>>> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     out.add(futures.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     String msg = "potential " + i + ": " + cause.getMessage();
                     if (cause instanceof IllegalArgumentException) {
