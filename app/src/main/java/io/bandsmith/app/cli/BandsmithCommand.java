@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SolveCommand.class,
             ClassifyCommand.class, ExploreCommand.class,
             GenerateCommand.class,
+            DatasetCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class BandsmithCommand implements Runnable {

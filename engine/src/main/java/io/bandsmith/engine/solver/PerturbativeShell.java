@@ -17,41 +17,54 @@ final class PerturbativeShell {
     private PerturbativeShell() {
     }
 
-    /** The coupling matrix V_OB (|O| x |B|, column-major) between the shell waves and the basis. */
-    static double[] coupling(FourierPotential fourier, PlaneWaveBasis basis, int[] shellN1, int[] shellN2) {
+    /** Fourier-table offsets of V(g - G_i) (column-major |shell| x |basis|). */
+    static int[] couplingIndex(PlaneWaveBasis basis, int[] shellN1, int[] shellN2, int nMax) {
         int no = shellN1.length;
         int nb = basis.size();
-        double[] v = new double[no * nb];
+        int width = 2 * nMax + 1;
+        int[] index = new int[no * nb];
         for (int i = 0; i < nb; i++) {
             int a = basis.n1(i);
             int b = basis.n2(i);
-            int col = i * no;
             for (int g = 0; g < no; g++) {
-                v[col + g] = fourier.coefficient(shellN1[g] - a, shellN2[g] - b);
+                index[i * no + g] = BallPlan.tableIndex(shellN1[g] - a, shellN2[g] - b, nMax, width);
             }
+        }
+        return index;
+    }
+
+    /** Gathers a coupling matrix from the Fourier table. */
+    static double[] gather(FourierPotential fourier, int[] index) {
+        double[] table = fourier.table();
+        double[] v = new double[index.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = table[index[i]];
         }
         return v;
     }
 
-    static SymmetricEigenpairs correct(FourierPotential fourier, PlaneWaveBasis basis, KVector k, double shellCutoff,
-            SymmetricEigenpairs eig) {
-        PlaneWaveBasis outer = new PlaneWaveBasis(k, shellCutoff);
-        int[][] shell = complement(outer, basis);
-        int no = shell[0].length;
-        int nb = basis.size();
+    static double[] kinetic(KVector k, int[] n1, int[] n2) {
+        double[] t = new double[n1.length];
+        for (int g = 0; g < t.length; g++) {
+            double x = k.kx() + gx(n1[g], n2[g]);
+            double y = k.ky() + gy(n1[g], n2[g]);
+            t[g] = x * x + y * y;
+        }
+        return t;
+    }
+
+    /** Corrects the eigenpairs of a ball (see the class comment). */
+    static SymmetricEigenpairs correct(FourierPotential fourier, BallPlan plan, SymmetricEigenpairs eig) {
+        int no = plan.shellSize;
+        int nb = plan.basis.size();
         int m = eig.count();
         if (no == 0) {
             return eig;
         }
-        double[] vob = coupling(fourier, basis, shell[0], shell[1]);
+        double[] vob = gather(fourier, plan.couplingIndex);
         double[] w = new double[no * m];
         Lapack.gemm(false, false, no, m, nb, 1.0, vob, eig.vectors(), 0.0, w);
-        double[] kinetic = new double[no];
-        for (int g = 0; g < no; g++) {
-            double x = k.kx() + gx(shell[0][g], shell[1][g]);
-            double y = k.ky() + gy(shell[0][g], shell[1][g]);
-            kinetic[g] = x * x + y * y;
-        }
+        double[] kinetic = plan.shellKinetic;
         double[] e = eig.values();
         double[] mat = new double[m * m];
         for (int p = 0; p < m; p++) {

@@ -1,7 +1,6 @@
 package io.bandsmith.engine.solver;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,37 +138,6 @@ public final class PlaneWaveBasis {
     }
 
     /**
-     * The dense Hamiltonian H_ij(k) = |k + G_i|² δ_ij + V(G_i - G_j), column-major, real symmetric (the potential
-     * is C2-symmetric, so V(G) is real and even).
-     */
-    public double[] hamiltonian(FourierPotential potential, KVector k) {
-        int n = size();
-        double[] h = new double[n * n];
-        double[] table = potential.table();
-        int width = potential.width();
-        int off = potential.nMax();
-        for (int j = 0; j < n; j++) {
-            int col = j * n;
-            int bj1 = n1[j];
-            int bj2 = n2[j];
-            for (int i = j; i < n; i++) {
-                int d1 = n1[i] - bj1 + off;
-                int d2 = n2[i] - bj2 + off;
-                if (d1 < 0 || d2 < 0 || d1 >= width || d2 >= width) {
-                    throw new IndexOutOfBoundsException("V(G) table too small for the basis");
-                }
-                double value = table[d1 * width + d2];
-                h[col + i] = value;
-                h[i * n + j] = value;
-            }
-            double x = k.kx() + gx[j];
-            double y = k.ky() + gy[j];
-            h[col + j] += x * x + y * y;
-        }
-        return h;
-    }
-
-    /**
      * The permutation that a rotation by {@code steps} × 60° about the origin induces on the plane waves of a basis
      * centred on {@code k} when that rotation maps k to k + G0: plane wave e^{i(k+G)x} goes to e^{i(k+G')x} with
      * k + G' = R(k + G). Returns {@code perm[i] = index of G'}; throws when the basis is not invariant.
@@ -208,7 +176,4 @@ public final class PlaneWaveBasis {
         return "PlaneWaveBasis[" + size() + " waves, |k0+G| <= " + cutoff + ", k0=" + centre + "]";
     }
 
-    int[] n1Array() {
-        return Arrays.copyOf(n1, n1.length);
-    }
 }

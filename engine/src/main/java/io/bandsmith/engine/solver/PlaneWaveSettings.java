@@ -5,16 +5,22 @@ package io.bandsmith.engine.solver;
  *
  * @param cutoff plane waves with |k + G| ≤ cutoff (1/a) at Vmax = 256 E0; scaled by (Vmax/256)^(1/3) above that
  * @param extraLevels levels computed beyond those asked for (complete multiplets at the top, a richer reduced basis)
+ * @param anchorExtra eigenvectors beyond the requested bands that each anchor point contributes to the reduced basis
  * @param correctionFactor plane waves between cutoff and correctionFactor × cutoff enter by second-order
  *     (Löwdin) perturbation theory; 0 or 1 switches the correction off
  * @param degeneracyTolerance levels closer than this fraction of Vmax are labelled as one group
  */
-public record PlaneWaveSettings(double cutoff, int extraLevels, double correctionFactor, double degeneracyTolerance) {
+public record PlaneWaveSettings(double cutoff, int extraLevels, int anchorExtra, double correctionFactor,
+        double degeneracyTolerance) {
     public static final double REFERENCE_VMAX = 256.0;
+    static final int ANCHOR_EXTRA = 6;
 
     public PlaneWaveSettings {
         if (!(cutoff > 0)) {
             throw new IllegalArgumentException("plane-wave cutoff must be positive");
+        }
+        if (anchorExtra < 0 || anchorExtra > extraLevels) {
+            throw new IllegalArgumentException("anchorExtra must be between 0 and extraLevels");
         }
         if (extraLevels < 1) {
             throw new IllegalArgumentException("extraLevels must be >= 1");
@@ -26,15 +32,15 @@ public record PlaneWaveSettings(double cutoff, int extraLevels, double correctio
 
     /** The defaults: accuracy better than 2e-4 Vmax rms on the lowest 7 bands (see docs/solver.md). */
     public static PlaneWaveSettings defaults() {
-        return new PlaneWaveSettings(60, 6, 3.0, 1e-7);
+        return new PlaneWaveSettings(60, 6, ANCHOR_EXTRA, 3.0, 1e-7);
     }
 
     public PlaneWaveSettings withCutoff(double newCutoff) {
-        return new PlaneWaveSettings(newCutoff, extraLevels, correctionFactor, degeneracyTolerance);
+        return new PlaneWaveSettings(newCutoff, extraLevels, anchorExtra, correctionFactor, degeneracyTolerance);
     }
 
     public PlaneWaveSettings withCorrectionFactor(double factor) {
-        return new PlaneWaveSettings(cutoff, extraLevels, factor, degeneracyTolerance);
+        return new PlaneWaveSettings(cutoff, extraLevels, anchorExtra, factor, degeneracyTolerance);
     }
 
     public boolean correctionEnabled() {

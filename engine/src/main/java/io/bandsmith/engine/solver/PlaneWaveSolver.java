@@ -34,7 +34,7 @@ import io.bandsmith.engine.linalg.SymmetricEigenpairs;
  */
 public final class PlaneWaveSolver implements BandStructureSource {
     /** Largest distance of a wedge point from the wedge centroid (|K - centroid|). */
-    static final double WEDGE_RADIUS = HexagonalLattice.K.k().distanceTo(HexagonalLattice.WEDGE_CENTROID) + 1e-9;
+    public static final double WEDGE_RADIUS = HexagonalLattice.K.k().distanceTo(HexagonalLattice.WEDGE_CENTROID) + 1e-9;
     private static final double RELATIVE_SYMMETRY_TOLERANCE = 1e-6;
 
     private final PlaneWaveSettings settings;
@@ -85,39 +85,73 @@ public final class PlaneWaveSolver implements BandStructureSource {
     public record BallSolution(KVector k, PlaneWaveBasis basis, SymmetricEigenpairs eigenpairs) {
     }
 
+    /**
+     * Everything that does not depend on the potential, built once per cutoff and shared by all potentials and
+     * threads: the anchor balls (Γ, K, M first, with their shells), the reduced basis support and its shell.
+     */
+    static final class SolverPlan {
+        final int nMax;
+        final List<BallPlan> anchors = new ArrayList<>();
+        final ReducedWedgeModel.Plan reduced;
+
+        SolverPlan(double cutoff, double shellCutoff) {
+            PlaneWaveBasis common = new PlaneWaveBasis(HexagonalLattice.WEDGE_CENTROID, cutoff + WEDGE_RADIUS);
+            PlaneWaveBasis outer = new PlaneWaveBasis(HexagonalLattice.WEDGE_CENTROID,
+                    Math.max(cutoff, shellCutoff) + WEDGE_RADIUS);
+            nMax = common.maxIndex() + outer.maxIndex() + 1;
+            for (HighSymmetryPoint point : HexagonalLattice.INSTANCE.highSymmetryPoints()) {
+                anchors.add(new BallPlan(point.k(), cutoff, shellCutoff, nMax));
+            }
+            KVector kk = HexagonalLattice.K.k();
+            KVector m = HexagonalLattice.M.k();
+            for (KVector k : List.of(kk.times(0.5), HexagonalLattice.WEDGE_CENTROID, m.times(0.5), kk.plus(m).times(0.5))) {
+                anchors.add(new BallPlan(k, cutoff, 0, nMax));
+            }
+            reduced = new ReducedWedgeModel.Plan(anchors, shellCutoff > cutoff ? shellCutoff + WEDGE_RADIUS : 0, nMax);
+        }
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Double, SolverPlan> plans =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    SolverPlan plan(double vmax) {
+        double cutoff = settings.cutoffFor(vmax);
+        double shellCutoff = settings.correctionEnabled() ? cutoff * settings.correctionFactor() : cutoff;
+        return plans.computeIfAbsent(cutoff, c -> new SolverPlan(c, shellCutoff));
+    }
+
     Prepared prepare(PotentialGrid potential, int bandCount) {
         if (bandCount < 1) {
             throw new IllegalArgumentException("need at least one band, got " + bandCount);
         }
         PotentialGrid grid = C6GridSymmetry.requireSymmetric(potential, RELATIVE_SYMMETRY_TOLERANCE);
-        double cutoff = settings.cutoffFor(grid.vmax());
-        double shellCutoff = settings.correctionEnabled() ? cutoff * settings.correctionFactor() : cutoff;
+        SolverPlan plan = plan(grid.vmax());
         int levels = bandCount + settings.extraLevels();
-        PlaneWaveBasis common = new PlaneWaveBasis(HexagonalLattice.WEDGE_CENTROID, cutoff + WEDGE_RADIUS);
-        PlaneWaveBasis commonShellOuter = new PlaneWaveBasis(HexagonalLattice.WEDGE_CENTROID,
-                Math.max(cutoff, shellCutoff) + WEDGE_RADIUS);
-        int nMax = common.maxIndex() + commonShellOuter.maxIndex() + 1;
-        FourierPotential fourier = new FourierPotential(grid, nMax);
+        FourierPotential fourier = new FourierPotential(grid, plan.nMax);
         double tolerance = settings.degeneracyTolerance() * grid.vmax();
-
         List<HighSymmetryLevels> labelled = new ArrayList<>();
-        List<BallSolution> anchors = new ArrayList<>();
-        int ballSize = 0;
-        for (HighSymmetryPoint point : HexagonalLattice.INSTANCE.highSymmetryPoints()) {
-            BallSolution s = solveBall(fourier, point.k(), cutoff, shellCutoff, levels);
-            ballSize = Math.max(ballSize, s.basis().size());
-            labelled.add(SymmetryLabeler.label(point, s.basis(), s.eigenpairs(), bandCount, tolerance));
-            anchors.add(s);
+        List<SymmetricEigenpairs> eigenpairs = new ArrayList<>();
+        List<HighSymmetryPoint> points = HexagonalLattice.INSTANCE.highSymmetryPoints();
+        for (int a = 0; a < plan.anchors.size(); a++) {
+            BallPlan ball = plan.anchors.get(a);
+            SymmetricEigenpairs eig = solve(fourier, ball, levels);
+            if (a < points.size()) {
+                labelled.add(SymmetryLabeler.label(points.get(a), ball.basis, eig, bandCount, tolerance));
+            }
+            eigenpairs.add(eig);
         }
-        KVector kk = HexagonalLattice.K.k();
-        KVector m = HexagonalLattice.M.k();
-        anchors.add(solveBall(fourier, kk.times(0.5), cutoff, 0, levels));
-        anchors.add(solveBall(fourier, HexagonalLattice.WEDGE_CENTROID, cutoff, 0, levels));
-        anchors.add(solveBall(fourier, m.times(0.5), cutoff, 0, levels));
-        anchors.add(solveBall(fourier, kk.plus(m).times(0.5), cutoff, 0, levels));
-        ReducedWedgeModel reduced = ReducedWedgeModel.build(fourier, anchors,
-                settings.correctionEnabled() ? shellCutoff + WEDGE_RADIUS : 0);
-        return new Prepared(labelled, reduced, ballSize);
+        ReducedWedgeModel reduced = ReducedWedgeModel.build(fourier, plan.reduced, eigenpairs,
+                bandCount + settings.anchorExtra());
+        return new Prepared(labelled, reduced, plan.anchors.get(0).basis.size());
+    }
+
+    /** Lowest levels in a planned ball, corrected by its shell when it has one. */
+    static SymmetricEigenpairs solve(FourierPotential fourier, BallPlan ball, int levels) {
+        int n = ball.basis.size();
+        double[] h = ball.hamiltonian(fourier);
+        SymmetricEigenpairs eig = completeMultiplets(Lapack.lowestEigenpairs(h, n, Math.min(levels + 1, n), true),
+                levels);
+        return PerturbativeShell.correct(fourier, ball, eig);
     }
 
     /**
@@ -140,17 +174,12 @@ public final class PlaneWaveSolver implements BandStructureSource {
 
     /**
      * Diagonalizes H(k) in the ball |k + G| ≤ cutoff; when {@code shellCutoff > cutoff}, the plane waves up to
-     * shellCutoff are folded in by second-order perturbation theory within the computed levels.
+     * shellCutoff are folded in by second-order perturbation theory within the computed levels. For checks and
+     * references (unplanned, so slower than the solver's own path).
      */
-    public static BallSolution solveBall(FourierPotential fourier, KVector k, double cutoff, double shellCutoff, int levels) {
-        PlaneWaveBasis basis = new PlaneWaveBasis(k, cutoff);
-        int n = basis.size();
-        double[] h = basis.hamiltonian(fourier, k);
-        SymmetricEigenpairs eig = completeMultiplets(Lapack.lowestEigenpairs(h, n, Math.min(levels + 1, n), true),
-                levels);
-        if (shellCutoff > cutoff) {
-            eig = PerturbativeShell.correct(fourier, basis, k, shellCutoff, eig);
-        }
-        return new BallSolution(k, basis, eig);
+    public static BallSolution solveBall(FourierPotential fourier, KVector k, double cutoff, double shellCutoff,
+            int levels) {
+        BallPlan plan = new BallPlan(k, cutoff, shellCutoff, fourier.nMax());
+        return new BallSolution(k, plan.basis, solve(fourier, plan, levels));
     }
 }

@@ -51,60 +51,121 @@ final class ReducedWedgeModel {
     }
 
     /**
-     * @param anchors solutions in balls around anchor points (vectors indexed by each ball's basis)
-     * @param shellCutoff waves with |k_c + g| ≤ shellCutoff outside the support enter perturbatively (0: none)
+     * The potential-independent part: the support of the anchor vectors (the union of the anchor balls and of their
+     * C6 images inside the wedge), where each anchor's waves land in it, and the perturbative shell around it.
      */
-    static ReducedWedgeModel build(FourierPotential fourier, List<PlaneWaveSolver.BallSolution> anchors,
-            double shellCutoff) {
-        // the anchor vectors and their C6 images that land inside the wedge, as maps G -> coefficient
-        List<Map<Long, Double>> vectors = new ArrayList<>();
-        Map<Long, int[]> support = new LinkedHashMap<>();
-        for (PlaneWaveSolver.BallSolution a : anchors) {
-            for (int steps = 0; steps < 6; steps++) {
-                KVector rotated = a.k().rotated(Math.PI / 3 * steps);
-                if (steps > 0 && (!inWedge(rotated) || rotated.distanceTo(a.k()) < 1e-9)) {
-                    continue;
-                }
-                PlaneWaveBasis basis = a.basis();
-                SymmetricEigenpairs eig = a.eigenpairs();
-                int nb = basis.size();
-                int[][] rotatedIndex = new int[nb][];
-                for (int i = 0; i < nb; i++) {
-                    int p = basis.n1(i);
-                    int q = basis.n2(i);
-                    for (int s = 0; s < steps; s++) {
-                        int[] r = HexagonalLattice.rotateReciprocal(p, q);
-                        p = r[0];
-                        q = r[1];
+    static final class Plan {
+        final PlaneWaveBasis support;
+        /** For each included anchor image: the anchor's index and the support position of each of its waves. */
+        final List<int[]> embeddingPositions = new ArrayList<>();
+        final List<Integer> embeddingAnchor = new ArrayList<>();
+        final int[] hamiltonianIndex;
+        final double[] kinetic;
+        final int shellSize;
+        final int[] couplingIndex;
+        final double[] shellT0;
+        final double[] shellPx;
+        final double[] shellPy;
+
+        Plan(List<BallPlan> anchors, double shellCutoff, int nMax) {
+            Map<Long, int[]> union = new LinkedHashMap<>();
+            List<long[]> keysPerImage = new ArrayList<>();
+            for (int a = 0; a < anchors.size(); a++) {
+                BallPlan anchor = anchors.get(a);
+                for (int steps = 0; steps < 6; steps++) {
+                    KVector rotated = anchor.k.rotated(Math.PI / 3 * steps);
+                    if (steps > 0 && (!inWedge(rotated) || rotated.distanceTo(anchor.k) < 1e-9)) {
+                        continue;
                     }
-                    rotatedIndex[i] = new int[] {p, q};
-                    support.putIfAbsent(PlaneWaveBasis.key(p, q), rotatedIndex[i]);
-                }
-                for (int j = 0; j < eig.count(); j++) {
-                    Map<Long, Double> v = new LinkedHashMap<>();
-                    for (int i = 0; i < nb; i++) {
-                        v.put(PlaneWaveBasis.key(rotatedIndex[i][0], rotatedIndex[i][1]), eig.vector(j, i));
+                    PlaneWaveBasis basis = anchor.basis;
+                    long[] keys = new long[basis.size()];
+                    for (int i = 0; i < basis.size(); i++) {
+                        int p = basis.n1(i);
+                        int q = basis.n2(i);
+                        for (int s = 0; s < steps; s++) {
+                            int[] r = HexagonalLattice.rotateReciprocal(p, q);
+                            p = r[0];
+                            q = r[1];
+                        }
+                        keys[i] = PlaneWaveBasis.key(p, q);
+                        union.putIfAbsent(keys[i], new int[] {p, q});
                     }
-                    vectors.add(v);
+                    keysPerImage.add(keys);
+                    embeddingAnchor.add(a);
                 }
             }
+            int[] s1 = new int[union.size()];
+            int[] s2 = new int[union.size()];
+            int c = 0;
+            for (int[] g : union.values()) {
+                s1[c] = g[0];
+                s2[c] = g[1];
+                c++;
+            }
+            support = PlaneWaveBasis.of(HexagonalLattice.WEDGE_CENTROID, s1, s2);
+            for (long[] keys : keysPerImage) {
+                int[] pos = new int[keys.length];
+                for (int i = 0; i < keys.length; i++) {
+                    int[] g = union.get(keys[i]);
+                    pos[i] = support.indexOf(g[0], g[1]);
+                }
+                embeddingPositions.add(pos);
+            }
+            int nb = support.size();
+            int width = 2 * nMax + 1;
+            hamiltonianIndex = new int[nb * nb];
+            kinetic = new double[nb];
+            for (int j = 0; j < nb; j++) {
+                for (int i = 0; i < nb; i++) {
+                    hamiltonianIndex[j * nb + i] = BallPlan.tableIndex(support.n1(i) - support.n1(j),
+                            support.n2(i) - support.n2(j), nMax, width);
+                }
+                kinetic[j] = support.gx(j) * support.gx(j) + support.gy(j) * support.gy(j);
+            }
+            if (shellCutoff > 0) {
+                KVector kc = HexagonalLattice.WEDGE_CENTROID;
+                int[][] shell = PerturbativeShell.complement(new PlaneWaveBasis(kc, shellCutoff), support);
+                shellSize = shell[0].length;
+                couplingIndex = PerturbativeShell.couplingIndex(support, shell[0], shell[1], nMax);
+                shellT0 = PerturbativeShell.kinetic(kc, shell[0], shell[1]);
+                shellPx = new double[shellSize];
+                shellPy = new double[shellSize];
+                for (int g = 0; g < shellSize; g++) {
+                    shellPx[g] = kc.kx() + PerturbativeShell.gx(shell[0][g], shell[1][g]);
+                    shellPy[g] = kc.ky() + PerturbativeShell.gy(shell[0][g], shell[1][g]);
+                }
+            } else {
+                shellSize = 0;
+                couplingIndex = new int[0];
+                shellT0 = new double[0];
+                shellPx = new double[0];
+                shellPy = new double[0];
+            }
         }
-        int[] s1 = new int[support.size()];
-        int[] s2 = new int[support.size()];
-        int c = 0;
-        for (int[] g : support.values()) {
-            s1[c] = g[0];
-            s2[c] = g[1];
-            c++;
-        }
-        PlaneWaveBasis basis = PlaneWaveBasis.of(HexagonalLattice.WEDGE_CENTROID, s1, s2);
+    }
+
+    /**
+     * @param anchorEigenpairs eigenpairs of each anchor of the plan (vectors indexed by the anchor's ball)
+     * @param vectorsPerAnchor how many of the lowest eigenvectors of each anchor enter the span
+     */
+    static ReducedWedgeModel build(FourierPotential fourier, Plan plan, List<SymmetricEigenpairs> anchorEigenpairs,
+            int vectorsPerAnchor) {
+        PlaneWaveBasis basis = plan.support;
         int nb = basis.size();
-        int m = vectors.size();
+        int m = 0;
+        for (int e = 0; e < plan.embeddingAnchor.size(); e++) {
+            m += Math.min(vectorsPerAnchor, anchorEigenpairs.get(plan.embeddingAnchor.get(e)).count());
+        }
         double[] x = new double[nb * m];
-        for (int j = 0; j < m; j++) {
-            for (Map.Entry<Long, Double> e : vectors.get(j).entrySet()) {
-                int[] g = support.get(e.getKey());
-                x[j * nb + basis.indexOf(g[0], g[1])] = e.getValue();
+        int col = 0;
+        for (int e = 0; e < plan.embeddingAnchor.size(); e++) {
+            SymmetricEigenpairs eig = anchorEigenpairs.get(plan.embeddingAnchor.get(e));
+            int[] pos = plan.embeddingPositions.get(e);
+            for (int j = 0; j < Math.min(vectorsPerAnchor, eig.count()); j++) {
+                for (int i = 0; i < pos.length; i++) {
+                    x[col * nb + pos[i]] = eig.vector(j, i);
+                }
+                col++;
             }
         }
         // canonical orthonormalization of the anchor vectors
@@ -131,7 +192,10 @@ final class ReducedWedgeModel {
         Lapack.gemm(false, false, nb, r, m, 1.0, x, u, 0.0, q);
 
         // projections of H(0) (kinetic |G|² + V) and of the k-linear terms 2 G_x, 2 G_y
-        double[] h0 = basis.hamiltonian(fourier, KVector.ZERO);
+        double[] h0 = PerturbativeShell.gather(fourier, plan.hamiltonianIndex);
+        for (int j = 0; j < nb; j++) {
+            h0[j * nb + j] += plan.kinetic[j];
+        }
         double[] hq = new double[nb * r];
         Lapack.gemm(false, false, nb, r, nb, 1.0, h0, q, 0.0, hq);
         double[] a0 = new double[r * r];
@@ -150,11 +214,10 @@ final class ReducedWedgeModel {
         Lapack.gemm(true, false, r, r, nb, 1.0, q, gyq, 0.0, ay);
         double[] a2 = identity(r);
 
-        if (shellCutoff > 0) {
+        int no = plan.shellSize;
+        if (no > 0) {
             KVector kc = HexagonalLattice.WEDGE_CENTROID;
-            int[][] shell = PerturbativeShell.complement(new PlaneWaveBasis(kc, shellCutoff), basis);
-            int no = shell[0].length;
-            double[] vob = PerturbativeShell.coupling(fourier, basis, shell[0], shell[1]);
+            double[] vob = PerturbativeShell.gather(fourier, plan.couplingIndex);
             double[] w = new double[no * r];
             Lapack.gemm(false, false, no, r, nb, 1.0, vob, q, 0.0, w);
             // C(k, E) ≈ -Σ w wᵀ/T0 + 2 (k - kc)·Σ w wᵀ (kc + g)/T0² - E Σ w wᵀ/T0², T0 = |kc + g|²
@@ -163,9 +226,9 @@ final class ReducedWedgeModel {
             double[] wy = new double[no * r];
             double[] w2 = new double[no * r];
             for (int g = 0; g < no; g++) {
-                double px = kc.kx() + PerturbativeShell.gx(shell[0][g], shell[1][g]);
-                double py = kc.ky() + PerturbativeShell.gy(shell[0][g], shell[1][g]);
-                double t0 = px * px + py * py;
+                double t0 = plan.shellT0[g];
+                double px = plan.shellPx[g];
+                double py = plan.shellPy[g];
                 for (int j = 0; j < r; j++) {
                     double val = w[j * no + g];
                     wInv[j * no + g] = val / t0;
