@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./bandsmith explore}: statistics of the first two band sets over random potentials of the paper's
- * distribution (appendix I), for each connectivity method the source supports. Potential i uses seed S + i (as
- * {@code generate random}). Progress on stderr; all cores.
+ * distribution (appendix I), for each connectivity method the source supports. Potential i uses the seed
+ * SplitMix64(S, i) (or S + i with --consecutive-seeds, as {@code generate random}). Progress on stderr; all cores.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Classify the first two band sets of N random potentials (variance C/|G|^alpha, step at Vmax) "
@@ -32,9 +32,14 @@ public final class ExploreCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, the paper's exploration distribution).")
     double alpha;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the first potential; potential i uses "
-            + "seed + i (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the exploration (default ${DEFAULT-VALUE}). "
+            + "Potential i is drawn with the seed mixed(seed, i) (SplitMix64): java.util.Random gives correlated "
+            + "first draws for consecutive seeds, which would bias the dominant star amplitude.")
     long seed;
+
+    @Option(names = "--consecutive-seeds", description = "Draw potential i with seed + i, exactly as "
+            + "'generate random --seed S' does (biased for small consecutive seeds; for comparisons only).")
+    boolean consecutiveSeeds;
 
     @Option(names = "--solver", defaultValue = "exact", description = "exact or nn (default ${DEFAULT-VALUE}).")
     String solver;
@@ -57,6 +62,19 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--details", description = "Also list the sets of every sample (default: counts only).")
     boolean details;
+
+    /** The generator seed of potential i. */
+    long sampleSeed(int i) {
+        return consecutiveSeeds ? seed + i : mixedSeed(seed, i);
+    }
+
+    /** SplitMix64 of seed + (i + 1)·φ·2^64: independent, well-spread seeds for java.util.Random. */
+    static long mixedSeed(long seed, long i) {
+        long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
 
     @Override
     public Integer call() {
@@ -83,8 +101,9 @@ public final class ExploreCommand implements Callable<Integer> {
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         long start = System.nanoTime();
         List<Map<ConnectivityMethod, List<BandSet>>> results = TopologySources.classifyAll(source,
-                i -> generator.stepPotential(size, seed + i, vmax), samples, bands, methods, nThreads, "explore",
-                true);
+                i -> generator.stepPotential(size, sampleSeed(i), vmax), samples, bands, methods, nThreads, "explore",
+                true, true);
+        int failures = 0;
         Map<ConnectivityMethod, long[][]> counts = new EnumMap<>(ConnectivityMethod.class);
         for (ConnectivityMethod m : methods) {
             counts.put(m, new long[2][BandSetClass.values().length]);
@@ -92,8 +111,16 @@ public final class ExploreCommand implements Callable<Integer> {
         List<Object> perSample = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             Map<ConnectivityMethod, List<BandSet>> r = results.get(i);
+            if (r == null) {
+                failures++;
+                for (ConnectivityMethod m : methods) {
+                    counts.get(m)[0][BandSetClass.UNASSIGNED.ordinal()]++;
+                    counts.get(m)[1][BandSetClass.UNASSIGNED.ordinal()]++;
+                }
+                continue;
+            }
             Map<String, Object> sampleJson = new LinkedHashMap<>();
-            sampleJson.put("seed", seed + i);
+            sampleJson.put("seed", sampleSeed(i));
             for (ConnectivityMethod m : methods) {
                 List<BandSet> sets = r.get(m);
                 for (int set = 0; set < 2; set++) {
@@ -110,6 +137,7 @@ public final class ExploreCommand implements Callable<Integer> {
         doc.put("samples", samples);
         doc.put("alpha", alpha);
         doc.put("seed", seed);
+        doc.put("seeds", consecutiveSeeds ? "consecutive" : "splitmix64");
         doc.put("solver", source.name());
         doc.put("bands", bands);
         Map<String, Object> methodsJson = new LinkedHashMap<>();
@@ -125,6 +153,7 @@ public final class ExploreCommand implements Callable<Integer> {
             methodsJson.put(m.cliName(), sets);
         }
         doc.put("methods", methodsJson);
+        doc.put("failures", failures);
         doc.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         if (details) {
             doc.put("details", perSample);

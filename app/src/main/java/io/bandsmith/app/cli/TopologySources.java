@@ -1,8 +1,15 @@
 package io.bandsmith.app.cli;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.geometry.PotentialGrid;
@@ -56,24 +63,42 @@ final class TopologySources {
      * hold all grids), in parallel on {@code threads} threads, with progress lines on stderr.
      */
     static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
-            java.util.function.IntFunction<PotentialGrid> potentials, int count, int bands,
+            IntFunction<PotentialGrid> potentials, int count, int bands,
             List<ConnectivityMethod> methods, int threads, String command, boolean progress) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        return classifyAll(source, potentials, count, bands, methods, threads, command, progress, false);
+    }
+
+    /**
+     * As above; with {@code skipFailures}, a potential whose bands cannot be computed is reported on stderr and
+     * returned as null instead of ending the whole run.
+     */
+    static List<Map<ConnectivityMethod, List<BandSet>>> classifyAll(BandStructureSource source,
+            IntFunction<PotentialGrid> potentials, int count, int bands,
+            List<ConnectivityMethod> methods, int threads, String command, boolean progress, boolean skipFailures) {
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, threads), r -> {
                     Thread t = new Thread(r, command + "-worker");
                     t.setDaemon(true);
                     return t;
                 });
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         long start = System.nanoTime();
         int every = Math.max(1, count / 50);
-        List<java.util.concurrent.Future<Map<ConnectivityMethod, List<BandSet>>>> futures = new java.util.ArrayList<>();
+        List<Future<Map<ConnectivityMethod, List<BandSet>>>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    Map<ConnectivityMethod, List<BandSet>> r = classify(source, potentials.apply(index), bands,
-                            methods);
+                    Map<ConnectivityMethod, List<BandSet>> r;
+                    try {
+                        r = classify(source, potentials.apply(index), bands, methods);
+                    } catch (RuntimeException e) {
+                        if (!skipFailures) {
+                            throw e;
+                        }
+                        System.err.println(command + ": potential " + index + " skipped: " + e.getMessage());
+                        r = null;
+                    }
                     int d = done.incrementAndGet();
                     if (progress && (d % every == 0 || d == count)) {
                         double sec = (System.nanoTime() - start) / 1e9;
@@ -83,11 +108,11 @@ final class TopologySources {
                     return r;
                 }));
             }
-            List<Map<ConnectivityMethod, List<BandSet>>> out = new java.util.ArrayList<>();
+            List<Map<ConnectivityMethod, List<BandSet>>> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     out.add(futures.get(i).get());
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     String msg = "potential " + i + ": " + cause.getMessage();
                     if (cause instanceof IllegalArgumentException) {

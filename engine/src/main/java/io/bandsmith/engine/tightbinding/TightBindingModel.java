@@ -32,6 +32,13 @@ public final class TightBindingModel {
     private final List<OrbitalSpec> orbitals;
     private final List<TightBindingParameter> parameters;
     private final OrbitalAction action;
+    // all terms flattened for direct assembly of H(k): parameter index, matrix index, Cartesian t, value
+    private final int[] termParameter;
+    private final int[] termIndex;
+    private final double[] termTx;
+    private final double[] termTy;
+    private final double[] termRe;
+    private final double[] termIm;
 
     TightBindingModel(String name, SymmetrySetting symmetry, List<OrbitalSpec> orbitals,
             List<TightBindingParameter> parameters) {
@@ -40,6 +47,30 @@ public final class TightBindingModel {
         this.orbitals = List.copyOf(orbitals);
         this.parameters = List.copyOf(parameters);
         this.action = new OrbitalAction(symmetry, this.orbitals);
+        int total = 0;
+        for (TightBindingParameter p : this.parameters) {
+            total += p.terms().size();
+        }
+        termParameter = new int[total];
+        termIndex = new int[total];
+        termTx = new double[total];
+        termTy = new double[total];
+        termRe = new double[total];
+        termIm = new double[total];
+        int e = 0;
+        int n = this.orbitals.size();
+        for (int l = 0; l < this.parameters.size(); l++) {
+            for (HoppingTerm t : this.parameters.get(l).terms()) {
+                double[] c = symmetry.cartesian(t.t1(), t.t2());
+                termParameter[e] = l;
+                termIndex[e] = t.col() * n + t.row();
+                termTx[e] = c[0];
+                termTy[e] = c[1];
+                termRe[e] = t.re();
+                termIm[e] = t.im();
+                e++;
+            }
+        }
         verifySymmetry(new Random(12345));
     }
 
@@ -77,9 +108,29 @@ public final class TightBindingModel {
         return new BlochOperators(this, k);
     }
 
-    /** H(k) for the given parameters, column-major interleaved. */
+    /**
+     * H(k) for the given parameters, column-major interleaved (direct assembly; for many parameter vectors at the
+     * same k, {@link #operatorsAt} is faster).
+     */
     public double[] hamiltonian(double[] params, KVector k) {
-        return operatorsAt(k).assemble(params);
+        if (params.length != parameters.size()) {
+            throw new IllegalArgumentException("model " + name + " has " + parameters.size() + " parameters, got "
+                    + params.length);
+        }
+        int n = dimension();
+        double[] out = new double[2 * n * n];
+        for (int e = 0; e < termIndex.length; e++) {
+            double f = params[termParameter[e]];
+            if (f == 0) {
+                continue;
+            }
+            double ph = k.kx() * termTx[e] + k.ky() * termTy[e];
+            double c = Math.cos(ph);
+            double s = Math.sin(ph);
+            out[2 * termIndex[e]] += f * (c * termRe[e] - s * termIm[e]);
+            out[2 * termIndex[e] + 1] += f * (c * termIm[e] + s * termRe[e]);
+        }
+        return out;
     }
 
     /**

@@ -64,9 +64,12 @@ public final class BandSetClassifier {
         }
         boolean[] cut = new boolean[bandCount + 1]; // cut[n]: a set may end after band n (1-based)
         int oddCount = 0;
+        int pairMembers = 0;
         for (int n = 1; n <= bandCount; n++) {
             oddCount += (g.label(n - 1).absM() == 3 ? 1 : 0) + (m.label(n - 1).absM() == 1 ? 1 : 0);
-            boolean separated = separated(g, n) && separated(k, n) && separated(m, n);
+            pairMembers += g.label(n - 1).dimension() + k.label(n - 1).dimension() - 2;
+            boolean separated = separated(g, n) && separated(k, n) && separated(m, n)
+                    && pairMembers % 2 == 0; // never inside a pair, whatever order near-degenerate labels come in
             if (method == ConnectivityMethod.COMPAT) {
                 separated &= oddCount % 2 == 0;
             } else if (method == ConnectivityMethod.BERRY) {

@@ -21,9 +21,9 @@ public final class BerryConnectivity {
                     + (bandCount + 1));
         }
         boolean[] out = new boolean[bandCount];
+        List<List<PlaquetteDefect>> defects = grid.piDefectsOfLowestGroups(bandCount);
         for (int n = 1; n <= bandCount; n++) {
-            List<PlaquetteDefect> defects = grid.piDefects(0, n - 1);
-            out[n - 1] = !defects.isEmpty() || grid.minimumGapAbove(n - 1) < gapTolerance;
+            out[n - 1] = !defects.get(n - 1).isEmpty() || grid.minimumGapAbove(n - 1) < gapTolerance;
         }
         return out;
     }

@@ -151,6 +151,83 @@ public final class BerryFluxGrid {
         return out;
     }
 
+    /**
+     * π defects of the groups of the lowest bands, 0..n-1 for n = 1..maxGroup, in one pass: each link's overlap
+     * matrix is computed once and the determinants of its leading blocks give every group's link. Entry n-1 lists
+     * the Dirac cones between band n-1 and band n (0-based).
+     */
+    public List<List<PlaquetteDefect>> piDefectsOfLowestGroups(int maxGroup) {
+        checkGroup(0, maxGroup - 1);
+        double[][][] along1 = new double[n * n][][];
+        double[][][] along2 = new double[n * n][][];
+        IntStream.range(0, n * n).parallel().forEach(idx -> {
+            int i = idx / n;
+            int j = idx % n;
+            along1[idx] = leadingLinks(i, j, i + 1, j, maxGroup);
+            along2[idx] = leadingLinks(i, j, i, j + 1, maxGroup);
+        });
+        List<List<PlaquetteDefect>> out = new ArrayList<>();
+        for (int g = 0; g < maxGroup; g++) {
+            List<PlaquetteDefect> defects = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    double[] u1 = along1[i * n + j][g];
+                    double[] u2 = along2[Math.floorMod(i + 1, n) * n + j][g];
+                    double[] u3 = conj(along1[i * n + Math.floorMod(j + 1, n)][g]);
+                    double[] u4 = conj(along2[i * n + j][g]);
+                    double[] p = mul(mul(u1, u2), mul(u3, u4));
+                    double flux = -Math.atan2(p[1], p[0]);
+                    if (Math.abs(flux) > DEFECT_THRESHOLD) {
+                        KVector a = point(i, j);
+                        double du = 0.5 / n;
+                        defects.add(new PlaquetteDefect(i, j, new KVector(a.kx() + du * (b1.kx() + b2.kx()),
+                                a.ky() + du * (b1.ky() + b2.ky())), flux));
+                    }
+                }
+            }
+            out.add(defects);
+        }
+        return out;
+    }
+
+    /** det of the leading g x g blocks (g = 1..maxGroup) of ⟨u_a(k)|u_b(k')⟩. */
+    private double[][] leadingLinks(int i, int j, int i2, int j2, int maxGroup) {
+        double[] a = vectors[Math.floorMod(i, n) * n + Math.floorMod(j, n)];
+        double[] b = vectors[Math.floorMod(i2, n) * n + Math.floorMod(j2, n)];
+        double[] full = new double[2 * maxGroup * maxGroup];
+        for (int x = 0; x < maxGroup; x++) {
+            int oa = 2 * x * dim;
+            for (int y = 0; y < maxGroup; y++) {
+                int ob = 2 * y * dim;
+                double sr = 0;
+                double si = 0;
+                for (int c = 0; c < dim; c++) {
+                    double ar = a[oa + 2 * c];
+                    double ai = a[oa + 2 * c + 1];
+                    double br = b[ob + 2 * c];
+                    double bi = b[ob + 2 * c + 1];
+                    sr += ar * br + ai * bi;
+                    si += ar * bi - ai * br;
+                }
+                full[2 * (x * maxGroup + y)] = sr;
+                full[2 * (x * maxGroup + y) + 1] = si;
+            }
+        }
+        double[][] out = new double[maxGroup][];
+        for (int g = 1; g <= maxGroup; g++) {
+            double[] block = new double[2 * g * g];
+            for (int x = 0; x < g; x++) {
+                System.arraycopy(full, 2 * x * maxGroup, block, 2 * x * g, 2 * g);
+            }
+            out[g - 1] = determinant(block, g);
+        }
+        return out;
+    }
+
+    private static double[] conj(double[] z) {
+        return new double[] {z[0], -z[1]};
+    }
+
     private void checkGroup(int first, int last) {
         if (first < 0 || last < first || last >= bands) {
             throw new IllegalArgumentException("band group " + first + ".." + last + " outside the " + bands

@@ -115,6 +115,14 @@ class BerryFluxGridTest {
         for (PlaquetteDefect d : defects) {
             assertEquals(Math.PI, Math.abs(d.flux()), 0.2, "flux of a plaquette holding a cone");
         }
+        // the one-pass variant finds the same plaquettes
+        List<PlaquetteDefect> onePass = g.piDefectsOfLowestGroups(1).get(0);
+        assertEquals(defects.size(), onePass.size());
+        for (int x = 0; x < defects.size(); x++) {
+            assertEquals(defects.get(x).i(), onePass.get(x).i());
+            assertEquals(defects.get(x).j(), onePass.get(x).j());
+            assertEquals(defects.get(x).flux(), onePass.get(x).flux(), 1e-12);
+        }
         // C2T (a real Hamiltonian): no Berry flux anywhere else
         double[][] flux = g.flux(0, 0);
         int quiet = 0;
