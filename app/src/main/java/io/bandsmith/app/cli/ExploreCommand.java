@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./bandsmith explore}: statistics of the first two band sets over random potentials of the paper's
- * distribution (appendix I), for each connectivity method the source supports. Potential i uses the seed
- * SplitMix64(S, i) (or S + i with --consecutive-seeds, as {@code generate random}). Progress on stderr; all cores.
+ * distribution (appendix I), for each connectivity method the source supports. Potential i uses the seed S + i,
+ * the same potential as {@code generate random --seed S} (the generator mixes its seeds). Progress on stderr; all
+ * cores.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Classify the first two band sets of N random potentials (variance C/|G|^alpha, step at Vmax) "
@@ -32,14 +33,9 @@ public final class ExploreCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, the paper's exploration distribution).")
     double alpha;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of the exploration (default ${DEFAULT-VALUE}). "
-            + "Potential i is drawn with the seed mixed(seed, i) (SplitMix64): java.util.Random gives correlated "
-            + "first draws for consecutive seeds, which would bias the dominant star amplitude.")
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of potential 0; potential i uses seed + i, as "
+            + "'generate random' (default ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--consecutive-seeds", description = "Draw potential i with seed + i, exactly as "
-            + "'generate random --seed S' does (biased for small consecutive seeds; for comparisons only).")
-    boolean consecutiveSeeds;
 
     @Option(names = "--solver", defaultValue = "exact", description = "exact or nn (default ${DEFAULT-VALUE}).")
     String solver;
@@ -65,15 +61,7 @@ public final class ExploreCommand implements Callable<Integer> {
 
     /** The generator seed of potential i. */
     long sampleSeed(int i) {
-        return consecutiveSeeds ? seed + i : mixedSeed(seed, i);
-    }
-
-    /** SplitMix64 of seed + (i + 1)·φ·2^64: independent, well-spread seeds for java.util.Random. */
-    static long mixedSeed(long seed, long i) {
-        long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return seed + i;
     }
 
     @Override
@@ -137,7 +125,6 @@ public final class ExploreCommand implements Callable<Integer> {
         doc.put("samples", samples);
         doc.put("alpha", alpha);
         doc.put("seed", seed);
-        doc.put("seeds", consecutiveSeeds ? "consecutive" : "splitmix64");
         doc.put("solver", source.name());
         doc.put("bands", bands);
         Map<String, Object> methodsJson = new LinkedHashMap<>();

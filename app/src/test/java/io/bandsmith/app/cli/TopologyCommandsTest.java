@@ -80,23 +80,6 @@ class TopologyCommandsTest {
         }
     }
 
-    @Test
-    void exploreSeedsAreUnbiasedEvenForSmallConsecutiveSeeds() {
-        // java.util.Random's first Gaussian over seeds 0..1999 has mean ~0.9 and variance ~0.5; mixed seeds do not
-        double m = 0;
-        double m2 = 0;
-        int n = 2000;
-        for (int i = 0; i < n; i++) {
-            double g = new java.util.Random(ExploreCommand.mixedSeed(0, i)).nextGaussian();
-            m += g;
-            m2 += g * g;
-        }
-        m /= n;
-        double var = m2 / n - m * m;
-        assertEquals(0, m, 0.1, "mean of the first draw");
-        assertEquals(1, var, 0.12, "variance of the first draw");
-    }
-
     /** A stand-in for the network: always the appendix M model in its lower fragile phase. */
     static final class FixedTightBinding implements TightBindingSource {
         private final double[] params = SixSiteTargetModel.fromMeanAndImbalance(0, 1, 0.1, 0, -0.05);

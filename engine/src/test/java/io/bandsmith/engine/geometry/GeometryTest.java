@@ -74,6 +74,23 @@ class GeometryTest {
     }
 
     @Test
+    void consecutiveSeedsGiveUnbiasedAmplitudes() {
+        // the first (dominant) star amplitude over seeds 0..1999 must have mean 0 and variance C/|G|^alpha
+        RandomPotentialGenerator gen = RandomPotentialGenerator.withAlpha(1);
+        double expectedVariance = 2.0 / gen.stars().get(0).length();
+        int n = 2000;
+        double m = 0;
+        double m2 = 0;
+        for (int s = 0; s < n; s++) {
+            double a = gen.drawAmplitudes(s)[0];
+            m += a / n;
+            m2 += a * a / n;
+        }
+        assertEquals(0, m / Math.sqrt(expectedVariance), 0.1, "mean of the first amplitude (in standard deviations)");
+        assertEquals(1, (m2 - m * m) / expectedVariance, 0.12, "variance of the first amplitude (relative)");
+    }
+
+    @Test
     void symmetrizationIsExactAndIdempotent() {
         Random random = new Random(1);
         double[] v = new double[64 * 64];
