@@ -47,6 +47,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--block-weight", defaultValue = "1.0", description = "Weight r of the Γ/K/M irrep-block terms.")
     double blockWeight;
 
+    @Option(names = "--k-subsample", defaultValue = "16", description = "Random k points per sample and step for the "
+            + "band term besides Γ, K, M (0: all; default ${DEFAULT-VALUE}).")
+    int kSubsample;
+
     @Option(names = "--bands", defaultValue = "6", description = "Bands fitted (the paper: 6).")
     int bands;
 
@@ -76,7 +80,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingSet train = all.slice(0, all.size() - nVal);
         System.err.printf("train: %d training and %d validation samples, %d features%n", train.size(), val.size(),
                 features.size());
-        Trainer.Settings settings = new Trainer.Settings(epochs, batch, blockWeight, 0.3 * blockWeight, bands);
+        Trainer.Settings settings = new Trainer.Settings(epochs, batch, blockWeight, 0.3 * blockWeight, bands,
+                kSubsample);
         Trainer trainer = new Trainer(settings, KPointSet.hexagonalWedgeWithCount(dataset.spec().kpoints()),
                 dataset.spec().vmax());
         AtomicBoolean stop = new AtomicBoolean();

@@ -69,23 +69,64 @@ public final class KnownOperatorObjective {
 
     /** Loss and gradient for a batch of parameter vectors (units of Vmax), in parallel. */
     public Evaluation[] evaluate(List<double[]> parameters, List<BandTarget> targets, double blockWeight) {
+        return evaluate(parameters, targets, blockWeight, 0, 0);
+    }
+
+    /**
+     * As {@link #evaluate(List, List, double)}, with the band term on a random subset of {@code kSubsample} k points
+     * per sample (0: all) besides Γ, K, M — an unbiased estimate of the full band term at a fraction of the cost.
+     */
+    public Evaluation[] evaluate(List<double[]> parameters, List<BandTarget> targets, double blockWeight,
+            int kSubsample, long seed) {
         Evaluation[] out = new Evaluation[parameters.size()];
         IntStream.range(0, parameters.size()).parallel().forEach(i -> out[i] = evaluate(parameters.get(i),
-                targets.get(i), blockWeight));
+                targets.get(i), blockWeight, kSubsample <= 0 ? null : subset(kSubsample, seed * 1_000_003L + i)));
         return out;
+    }
+
+    private boolean[] subset(int count, long seed) {
+        int nk = kpoints.size();
+        boolean[] use = new boolean[nk];
+        for (int k : hspIndex) {
+            use[k] = true;
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int chosen = 0;
+        while (chosen < Math.min(count, nk - hspIndex.length)) {
+            int k = random.nextInt(nk);
+            if (!use[k]) {
+                use[k] = true;
+                chosen++;
+            }
+        }
+        return use;
     }
 
     /** Loss and gradient of one sample; parameters in units of Vmax. */
     public Evaluation evaluate(double[] parametersVmax, BandTarget target, double blockWeight) {
+        return evaluate(parametersVmax, target, blockWeight, null);
+    }
+
+    private Evaluation evaluate(double[] parametersVmax, BandTarget target, double blockWeight, boolean[] use) {
         int nk = kpoints.size();
         int dim = model.dimension();
         int nl = model.parameterCount();
         double[][] weights = new double[nk][];
         HermitianEigenpairs[] eig = new HermitianEigenpairs[nk];
         double bandLoss = 0;
-        double norm = 1.0 / (nk * bands);
+        int sampled = 0;
         for (int k = 0; k < nk; k++) {
+            sampled += use != null && use[k] && !isHsp(k) ? 1 : 0;
+        }
+        // Γ, K, M enter with weight 1/nk; sampled points stand for all the others: (nk - 3)/(sampled nk) each
+        double hspNorm = 1.0 / (nk * bands);
+        double otherNorm = use == null ? hspNorm : (double) (nk - hspIndex.length) / (Math.max(1, sampled) * nk * bands);
+        for (int k = 0; k < nk; k++) {
+            if (use != null && !use[k]) {
+                continue;
+            }
             boolean hsp = isHsp(k);
+            double norm = hsp ? hspNorm : otherNorm;
             int count = hsp ? dim : Math.min(dim, bands + 1);
             eig[k] = Lapack.lowestEigenpairsHermitian(operators[k].assemble(parametersVmax), dim, count, true);
             weights[k] = new double[count];
@@ -139,6 +180,9 @@ public final class KnownOperatorObjective {
         }
         double[] gradient = new double[nl];
         for (int k = 0; k < nk; k++) {
+            if (weights[k] == null) {
+                continue;
+            }
             double[] w = weights[k];
             double[] e = eig[k].values();
             int n = 0;

@@ -36,10 +36,12 @@ public final class Trainer {
      * @param batchSize samples per minibatch
      * @param blockWeight weight r of the irrep-block terms at Γ, K, M relative to the band term
      * @param lateBlockWeight r used in the last fifth of the epochs (appendix E lowers r towards the end)
+     * @param kSubsample random k points per sample and step for the band term besides Γ, K, M (0: all 79)
      */
-    public record Settings(int epochs, int batchSize, double blockWeight, double lateBlockWeight, int bands) {
+    public record Settings(int epochs, int batchSize, double blockWeight, double lateBlockWeight, int bands,
+            int kSubsample) {
         public static Settings defaults() {
-            return new Settings(200, 32, 1.0, 0.3, 6);
+            return new Settings(200, 32, 1.0, 0.3, 6, 16);
         }
     }
 
@@ -95,7 +97,8 @@ public final class Trainer {
                     p.add(params[i]);
                     t.add(train.targets().get(idx[i]));
                 }
-                KnownOperatorObjective.Evaluation[] ev = objective.evaluate(p, t, r);
+                KnownOperatorObjective.Evaluation[] ev = objective.evaluate(p, t, r, settings.kSubsample(),
+                        epoch * 1_000_000L + b);
                 float[][] g = new float[size][];
                 for (int i = 0; i < size; i++) {
                     lossSum += ev[i].loss();

@@ -88,6 +88,21 @@ class KnownOperatorObjectiveTest {
         assertTrue(OBJECTIVE.evaluate(randomParameters(6), new BandTarget(own.energies(), he, hl), 1.0).loss() > 1e-4);
     }
 
+    @Test
+    void subsampledBandTermIsAnUnbiasedEstimateOfTheFullOne() {
+        BandTarget target = exactTarget(4);
+        double[] p = randomParameters(9);
+        double full = OBJECTIVE.evaluate(p, target, 0).bandLoss();
+        int draws = 400;
+        double mean = 0;
+        java.util.List<double[]> ps = java.util.Collections.nCopies(draws, p);
+        java.util.List<BandTarget> ts = java.util.Collections.nCopies(draws, target);
+        for (KnownOperatorObjective.Evaluation e : OBJECTIVE.evaluate(ps, ts, 0, 16, 7)) {
+            mean += e.bandLoss() / draws;
+        }
+        assertEquals(full, mean, 0.05 * full, "mean of the subsampled band loss");
+    }
+
     private static double[] scale(double[] p, double s) {
         double[] out = p.clone();
         for (int i = 0; i < out.length; i++) {
