@@ -130,16 +130,20 @@ public final class Trainer {
         int nl = io.bandsmith.engine.tightbinding.P6TimeReversalModel.PARAMETERS;
         int onsite = io.bandsmith.engine.tightbinding.P6TimeReversalModel.ON_SITE_PARAMETERS;
         int n = Math.min(samples, train.size());
-        double mean = 0;
+        // start from flat bands spread over the range of the target bands (mean lowest to mean highest band)
+        double low = 0;
+        double high = 0;
         for (int i = 0; i < n; i++) {
-            for (double[] row : train.targets().get(i).energies()) {
-                mean += row[0] / n / row.length;
+            double[][] e = train.targets().get(i).energies();
+            for (double[] row : e) {
+                low += row[0] / (n * e.length);
+                high += row[row.length - 1] / (n * e.length);
             }
         }
         double vmax = 256.0;
         double[] p = new double[nl];
         for (int l = 0; l < onsite; l++) {
-            p[l] = mean / vmax * 1.2 + 0.1 * l / onsite;
+            p[l] = (low + (high - low) * l / (onsite - 1)) / vmax;
         }
         // plain gradient descent: the loss is close to quadratic here, and per-coordinate step normalization (Adam)
         // would push the many tiny hoppings around by noise
