@@ -7,8 +7,13 @@ final class ComplexMatrices {
 
     /** C = A B for n x n matrices. */
     static double[] multiply(double[] a, double[] b, int n) {
-        double[] c = new double[2 * n * n];
-        for (int j = 0; j < n; j++) {
+        return product(a, b, n, n);
+    }
+
+    /** C = A B for an n x n matrix A and an n x r matrix B (column-major, interleaved). */
+    static double[] product(double[] a, double[] b, int n, int r) {
+        double[] c = new double[2 * n * r];
+        for (int j = 0; j < r; j++) {
             for (int p = 0; p < n; p++) {
                 double br = b[2 * (j * n + p)];
                 double bi = b[2 * (j * n + p) + 1];
@@ -65,22 +70,7 @@ final class ComplexMatrices {
 
     /** B^† H B for an n x n matrix H and an n x r matrix B (both column-major). */
     static double[] project(double[] h, double[] b, int n, int r) {
-        double[] hb = new double[2 * n * r];
-        for (int j = 0; j < r; j++) {
-            for (int p = 0; p < n; p++) {
-                double br = b[2 * (j * n + p)];
-                double bi = b[2 * (j * n + p) + 1];
-                if (br == 0 && bi == 0) {
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    double ar = h[2 * (p * n + i)];
-                    double ai = h[2 * (p * n + i) + 1];
-                    hb[2 * (j * n + i)] += ar * br - ai * bi;
-                    hb[2 * (j * n + i) + 1] += ar * bi + ai * br;
-                }
-            }
-        }
+        double[] hb = product(h, b, n, r);
         double[] out = new double[2 * r * r];
         for (int j = 0; j < r; j++) {
             for (int i = 0; i < r; i++) {
