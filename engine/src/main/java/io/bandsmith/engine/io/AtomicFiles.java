@@ -31,6 +31,7 @@ public final class AtomicFiles {
             }
             tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
             writer.writeTo(tmp);
+            keepUsualPermissions(tmp, absolute);
             try {
                 Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -49,6 +50,22 @@ public final class AtomicFiles {
                     // best effort: the target is untouched either way
                 }
             }
+        }
+    }
+
+    /**
+     * Temporary files are created readable by the owner only; the written file gets the permissions of the file it
+     * replaces, or rw-r--r-- for a new one, like a file written directly.
+     */
+    private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        if (Files.exists(tmp)) {
+            Files.setPosixFilePermissions(tmp, perms);
         }
     }
 

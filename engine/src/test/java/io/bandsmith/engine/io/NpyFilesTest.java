@@ -95,6 +95,14 @@ class NpyFilesTest {
     }
 
     @Test
+    void atomicallyWrittenFilesAreReadableLikeOrdinaryOnes() throws Exception {
+        Path target = dir.resolve("new.json");
+        AtomicFiles.writeString(target, "{}");
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
     void pngRoundTripKeepsMasks() {
         PotentialGrid g = ShapeRasterizer.sixHoles(60, 0.3, 0.12, 256);
         Path png = dir.resolve("holes.png");
