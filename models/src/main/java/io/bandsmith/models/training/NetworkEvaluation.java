@@ -55,13 +55,13 @@ public record NetworkEvaluation(int samples, double rmsVmax, double[] rmsPerBand
         int sepRight = 0;
         int sepAll = 0;
         for (String p : List.of("G", "K", "M")) {
-            double[] frac = new double[bands];
+            int[] rightPerLevel = new int[bands];
             for (int i = 0; i < n; i++) {
                 HighSymmetryLevels r = ref[i].highSymmetry(p);
                 HighSymmetryLevels c = cand[i].highSymmetry(p);
                 for (int b = 0; b < bands; b++) {
                     boolean ok = r.label(b).equals(c.label(b));
-                    frac[b] += ok ? 1.0 / n : 0;
+                    rightPerLevel[b] += ok ? 1 : 0;
                     right += ok ? 1 : 0;
                     all++;
                     if (separated(r, b, 3 * rms * vmax)) {
@@ -69,6 +69,10 @@ public record NetworkEvaluation(int samples, double rmsVmax, double[] rmsPerBand
                         sepRight += ok ? 1 : 0;
                     }
                 }
+            }
+            double[] frac = new double[bands];
+            for (int b = 0; b < bands; b++) {
+                frac[b] = (double) rightPerLevel[b] / n;
             }
             perLevel.put(p, frac);
         }
