@@ -35,6 +35,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "exact", description = "exact or nn (default ${DEFAULT-VALUE}).")
     String solver;
 
+    @Option(names = "--model", description = "Network model file for --solver nn (default: the shipped model).")
+    java.nio.file.Path model;
+
     @Option(names = "--connectivity", defaultValue = "compat",
             description = "naive (gaps at Γ, K, M), compat (plus the C2-parity rule) or berry (π defects; needs "
                     + "eigenvectors). Default ${DEFAULT-VALUE}.")
@@ -57,7 +60,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (!(vmax > 0) || !Double.isFinite(vmax)) {
             throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
         }
-        BandStructureSource source = TopologySources.source(solver);
+        BandStructureSource source = TopologySources.source(solver, model);
         TopologySources.checkConnectivity(source, method);
         List<PotentialGrid> grids = NpyFiles.readPotentials(potential, vmax);
         for (int i = 0; i < grids.size(); i++) {

@@ -40,6 +40,9 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--solver", defaultValue = "exact", description = "exact or nn (default ${DEFAULT-VALUE}).")
     String solver;
 
+    @Option(names = "--model", description = "Network model file for --solver nn (default: the shipped model).")
+    java.nio.file.Path model;
+
     @Option(names = "--bands", defaultValue = "6", description = "Bands used for the classification (default "
             + "${DEFAULT-VALUE}).")
     int bands;
@@ -79,7 +82,7 @@ public final class ExploreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
         }
         TopologySources.checkBands(bands);
-        BandStructureSource source = TopologySources.source(solver);
+        BandStructureSource source = TopologySources.source(solver, model);
         List<ConnectivityMethod> methods = new ArrayList<>(List.of(ConnectivityMethod.NAIVE,
                 ConnectivityMethod.COMPAT));
         if (TopologySources.givesEigenvectors(source)) {

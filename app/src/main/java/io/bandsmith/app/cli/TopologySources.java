@@ -33,11 +33,15 @@ final class TopologySources {
     static final KPointSet MAXIMAL_POINTS = new KPointSet("G,K,M", List.of(HexagonalLattice.GAMMA.k(),
             HexagonalLattice.K.k(), HexagonalLattice.M.k()), List.of());
 
-    static BandStructureSource source(String name) {
+    /**
+     * @param model for nn: a model file, or null for the shipped model (a clear error when none is installed)
+     */
+    static BandStructureSource source(String name, java.nio.file.Path model) {
         return switch (name) {
             case "exact" -> PlaneWaveSolver.withDefaults();
-            case "nn" -> throw new IllegalStateException("--solver nn: no trained network yet (the network predictor "
-                    + "comes with the training issue); use --solver exact");
+            case "nn" -> model == null ? io.bandsmith.models.inference.NetworkPredictor.shipped()
+                    : new io.bandsmith.models.inference.NetworkPredictor(
+                            io.bandsmith.models.network.TightBindingNetwork.load(model));
             default -> throw new IllegalArgumentException("--solver must be exact or nn, got '" + name + "'");
         };
     }

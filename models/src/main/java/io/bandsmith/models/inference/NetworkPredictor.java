@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.bandsmith.engine.bands.BandStructure;
-import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.geometry.C6GridSymmetry;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.tightbinding.TightBindingBandSolver;
+import io.bandsmith.engine.tightbinding.TightBindingModel;
+import io.bandsmith.engine.tightbinding.TightBindingSource;
 import io.bandsmith.models.network.TightBindingNetwork;
 
 /**
@@ -16,7 +17,7 @@ import io.bandsmith.models.network.TightBindingNetwork;
  * with labels at Γ, K, M from its block structure. A {@link BandStructureSource}, interchangeable with the exact
  * solver. Energies are returned in E0 (the network predicts in units of Vmax = 256 E0, the value it was trained for).
  */
-public final class NetworkPredictor implements BandStructureSource {
+public final class NetworkPredictor implements TightBindingSource {
     /** Where the shipped model lives, relative to the installation (./bandsmith sets bandsmith.home). */
     public static final String SHIPPED_MODEL = "models/bandsmith-p6.zip";
     public static final double TRAINED_VMAX = 256.0;
@@ -48,7 +49,13 @@ public final class NetworkPredictor implements BandStructureSource {
     }
 
     @Override
-    public BandStructure compute(PotentialGrid potential, KPointSet kpoints, int bandCount) {
+    public TightBindingModel model() {
+        return network.model();
+    }
+
+    /** The predicted tight-binding parameters of a geometry, in E0 (energies of the model come out in E0). */
+    @Override
+    public double[] parameters(PotentialGrid potential) {
         if (Math.abs(potential.vmax() - TRAINED_VMAX) > 1e-9) {
             throw new IllegalArgumentException("the network is trained for Vmax = " + TRAINED_VMAX + " E0, got "
                     + potential.vmax());
@@ -58,6 +65,12 @@ public final class NetworkPredictor implements BandStructureSource {
         for (int l = 0; l < params.length; l++) {
             params[l] *= potential.vmax();
         }
-        return new TightBindingBandSolver(network.model(), kpoints).bandStructure(params, bandCount, potential.vmax());
+        return params;
+    }
+
+    @Override
+    public BandStructure compute(PotentialGrid potential, KPointSet kpoints, int bandCount) {
+        return new TightBindingBandSolver(network.model(), kpoints).bandStructure(parameters(potential), bandCount,
+                potential.vmax());
     }
 }
