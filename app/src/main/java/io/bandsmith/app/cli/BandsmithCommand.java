@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
+            PhasemapCommand.class,
             XasCommand.class,
             io.bandsmith.app.gui.GuiCommand.class,
             CommandLine.HelpCommand.class,

@@ -1,7 +1,6 @@
 package io.bandsmith.app.cli;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,18 +10,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.tightbinding.TightBindingSource;
 import io.bandsmith.engine.topology.BandSet;
-import io.bandsmith.engine.topology.BandSetClassifier;
-import io.bandsmith.engine.topology.TightBindingClassifier;
 
 import io.bandsmith.engine.bands.BandStructureSource;
-import io.bandsmith.engine.lattice.HexagonalLattice;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.engine.topology.ConnectivityMethod;
+import io.bandsmith.engine.topology.SourceClassifier;
 
 /** What classify and explore share: the choice of band-structure source and the k points they need. */
 final class TopologySources {
@@ -30,8 +26,7 @@ final class TopologySources {
     }
 
     /** Classification needs the levels at Γ, K, M only. */
-    static final KPointSet MAXIMAL_POINTS = new KPointSet("G,K,M", List.of(HexagonalLattice.GAMMA.k(),
-            HexagonalLattice.K.k(), HexagonalLattice.M.k()), List.of());
+    static final KPointSet MAXIMAL_POINTS = SourceClassifier.MAXIMAL_POINTS;
 
     /**
      * @param model for nn: a model file, or null for the shipped model (a clear error when none is installed)
@@ -137,21 +132,7 @@ final class TopologySources {
     /** The band sets of one potential with any connectivity method. */
     static Map<ConnectivityMethod, List<BandSet>> classify(BandStructureSource source, PotentialGrid grid, int bands,
             List<ConnectivityMethod> methods) {
-        Map<ConnectivityMethod, List<BandSet>> out = new EnumMap<>(ConnectivityMethod.class);
-        if (source instanceof TightBindingSource tb) {
-            double[] params = tb.parameters(grid);
-            TightBindingClassifier c = TightBindingClassifier.withDefaults();
-            for (ConnectivityMethod m : methods) {
-                out.put(m, c.classify(tb.model(), params, bands, m));
-            }
-            return out;
-        }
-        BandStructure b = source.compute(grid, MAXIMAL_POINTS, bands + 1);
-        BandSetClassifier c = BandSetClassifier.withDefaults();
-        for (ConnectivityMethod m : methods) {
-            out.put(m, c.classify(b.highSymmetry(), bands, m, null));
-        }
-        return out;
+        return SourceClassifier.classify(source, grid, bands, methods);
     }
 
     static void checkBands(int bands) {
