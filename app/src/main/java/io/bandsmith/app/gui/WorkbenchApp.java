@@ -14,6 +14,7 @@ import io.bandsmith.app.gui.viewmodel.DialogService;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
 import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.solver.PlaneWaveSettings;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.models.inference.NetworkPredictor;
 import javafx.animation.AnimationTimer;
@@ -34,7 +35,7 @@ import javafx.util.Duration;
  */
 public final class WorkbenchApp extends Application {
     /** What the status line says about the band source. */
-    public static final String SOURCE_NOTE = "exact plane-wave solver (no trained network yet)";
+    public static final String SOURCE_NOTE = "exact plane-wave solver, preview accuracy (no trained network yet)";
     static final String NETWORK_NOTE = "trained network (" + NetworkPredictor.SHIPPED_MODEL + ")";
     static final int AUTOSAVE_SECONDS = 30;
 
@@ -84,7 +85,9 @@ public final class WorkbenchApp extends Application {
         });
         DialogService dialogs = o.screenshotMode() ? new HeadlessDialogService() : new FxDialogService(() -> stage);
         BandStructureSource exact = PlaneWaveSolver.withDefaults();
-        vm = new WorkbenchViewModel(network != null ? network : exact, network != null ? NETWORK_NOTE : SOURCE_NOTE,
+        // without a network the live preview runs the exact solver at preview accuracy (~2x faster, ~3e-5 Vmax rms)
+        BandStructureSource preview = network != null ? network : new PlaneWaveSolver(PlaneWaveSettings.preview());
+        vm = new WorkbenchViewModel(preview, network != null ? NETWORK_NOTE : SOURCE_NOTE,
                 new EbrClassifier(), Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
         if (network != null) {
             vm.setExactSource(exact);

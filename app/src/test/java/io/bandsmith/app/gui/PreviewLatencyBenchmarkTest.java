@@ -39,7 +39,7 @@ class PreviewLatencyBenchmarkTest {
         }
         double dabMs = (System.nanoTime() - t0) / 1e6 / dabs;
 
-        PlaneWaveSolver solver = PlaneWaveSolver.withDefaults();
+        PlaneWaveSolver solver = new PlaneWaveSolver(io.bandsmith.engine.solver.PlaneWaveSettings.preview());
         KPointSet k = PreviewKPoints.combined(PreviewKPoints.path(), PreviewKPoints.wedge());
         for (int i = 0; i < 3; i++) {
             solver.compute(doc.grid(), k, 7);

@@ -73,6 +73,16 @@ class ConvergenceAndAgreementTest {
     }
 
     @Test
+    void previewSettingsStayCloseToTheDefaults() {
+        KPointSet ks = KPointSet.hexagonalWedgeWithCount(79);
+        for (PotentialGrid v : POTENTIALS) {
+            double[] stats = compare(new PlaneWaveSolver(PlaneWaveSettings.preview()).compute(v, ks, 7),
+                    PlaneWaveSolver.withDefaults().compute(v, ks, 7));
+            assertTrue(stats[0] < 1e-4 && stats[1] < 5e-4, "preview: rms " + stats[0] + " max " + stats[1]);
+        }
+    }
+
+    @Test
     @Tag("slow")
     void defaultsAgreeWithAHighCutoffDenseReference() {
         KPointSet ks = KPointSet.hexagonalWedgeWithCount(79);
