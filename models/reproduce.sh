@@ -14,7 +14,7 @@ mkdir -p "$WORK"
 "$B" dataset generate --count 1000 --alpha 0.5 --seed-start 20000000 --out "$WORK/test-a05"
 RESUME=()
 [ -f "$WORK/model.zip.state.json" ] && RESUME=(--resume)
-"$B" train --data "$WORK/train-a1" --out "$WORK/model.zip" --epochs "$EPOCHS" --batch 32 --lr 3e-4 \
+"$B" train --data "$WORK/train-a1" --out "$WORK/model.zip" --epochs "$EPOCHS" --batch 32 --lr 3e-4 --final-lr 3e-5 \
   --validation 1024 --k-subsample 16 "${RESUME[@]}"
 "$B" evaluate --model "$WORK/model.zip" --data "$WORK/test-a1" --samples 1000 --out "$WORK/evaluation-a1.json"
 "$B" evaluate --model "$WORK/model.zip" --data "$WORK/test-a05" --samples 1000 --out "$WORK/evaluation-a05.json"

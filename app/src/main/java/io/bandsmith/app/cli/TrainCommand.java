@@ -41,8 +41,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "512,256,256", split = ",", description = "Hidden layer widths.")
     int[] hidden;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Adam learning rate.")
+    @Option(names = "--lr", defaultValue = "3e-4", description = "Adam learning rate of the first epoch (default "
+            + "${DEFAULT-VALUE}).")
     double learningRate;
+
+    @Option(names = "--final-lr", defaultValue = "3e-5", description = "Learning rate of the last epoch; cosine decay "
+            + "in between (default ${DEFAULT-VALUE}).")
+    double finalLearningRate;
 
     @Option(names = "--block-weight", defaultValue = "1.0", description = "Weight r of the Γ/K/M irrep-block terms.")
     double blockWeight;
@@ -81,7 +86,7 @@ public final class TrainCommand implements Callable<Integer> {
         System.err.printf("train: %d training and %d validation samples, %d features%n", train.size(), val.size(),
                 features.size());
         Trainer.Settings settings = new Trainer.Settings(epochs, batch, blockWeight, 0.3 * blockWeight, bands,
-                kSubsample);
+                kSubsample, learningRate, finalLearningRate);
         Trainer trainer = new Trainer(settings, KPointSet.hexagonalWedgeWithCount(dataset.spec().kpoints()),
                 dataset.spec().vmax());
         AtomicBoolean stop = new AtomicBoolean();

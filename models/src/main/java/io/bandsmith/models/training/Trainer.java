@@ -37,11 +37,19 @@ public final class Trainer {
      * @param blockWeight weight r of the irrep-block terms at Γ, K, M relative to the band term
      * @param lateBlockWeight r used in the last fifth of the epochs (appendix E lowers r towards the end)
      * @param kSubsample random k points per sample and step for the band term besides Γ, K, M (0: all 79)
+     * @param learningRate Adam rate of the first epoch
+     * @param finalLearningRate Adam rate of the last epoch (cosine decay in between; also on resume)
      */
     public record Settings(int epochs, int batchSize, double blockWeight, double lateBlockWeight, int bands,
-            int kSubsample) {
+            int kSubsample, double learningRate, double finalLearningRate) {
         public static Settings defaults() {
-            return new Settings(200, 32, 1.0, 0.3, 6, 16);
+            return new Settings(200, 32, 1.0, 0.3, 6, 16, 3e-4, 3e-5);
+        }
+
+        /** Cosine decay from learningRate (first epoch) to finalLearningRate (last epoch). */
+        public double learningRate(int epoch) {
+            double t = epochs <= 1 ? 1 : (double) epoch / (epochs - 1);
+            return finalLearningRate + 0.5 * (learningRate - finalLearningRate) * (1 + Math.cos(Math.PI * t));
         }
     }
 
@@ -74,7 +82,8 @@ public final class Trainer {
         INDArray validationInputs = net.input(validation.features());
         Path log = Path.of(output + ".csv");
         if (startEpoch == 0) {
-            AtomicFiles.writeString(log, "epoch,train_loss,validation_band_rms_vmax,validation_loss,seconds,block_weight\n");
+            AtomicFiles.writeString(log,
+                    "epoch,train_loss,validation_band_rms_vmax,validation_loss,seconds,block_weight,learning_rate\n");
         }
         double best = bestSoFar;
         int n = train.size();
@@ -84,6 +93,7 @@ public final class Trainer {
             }
             long start = System.nanoTime();
             double r = epoch >= settings.epochs() * 4 / 5 ? settings.lateBlockWeight() : settings.blockWeight();
+            net.network().setLearningRate(settings.learningRate(epoch));
             int[] order = permutation(n, 1000L + epoch);
             double lossSum = 0;
             for (int b = 0; b < n; b += settings.batchSize()) {
@@ -111,7 +121,7 @@ public final class Trainer {
             }
             double[] val = validate(net, validationInputs, validation, r);
             EpochReport report = new EpochReport(epoch + 1, lossSum / n, val[0], val[1], (System.nanoTime() - start) / 1e9);
-            appendLog(log, report, r);
+            appendLog(log, report, r, settings.learningRate(epoch));
             if (val[1] < best) {
                 best = val[1];
                 net.save(output);
@@ -197,10 +207,10 @@ public final class Trainer {
         return p;
     }
 
-    private static void appendLog(Path log, EpochReport e, double r) {
+    private static void appendLog(Path log, EpochReport e, double r, double lr) {
         try {
-            Files.writeString(log, String.format(java.util.Locale.ROOT, "%d,%.6e,%.6e,%.6e,%.1f,%.2f%n", e.epoch(),
-                    e.trainLoss(), e.validationBandRmsVmax(), e.validationLoss(), e.seconds(), r),
+            Files.writeString(log, String.format(java.util.Locale.ROOT, "%d,%.6e,%.6e,%.6e,%.1f,%.2f,%.3e%n", e.epoch(),
+                    e.trainLoss(), e.validationBandRmsVmax(), e.validationLoss(), e.seconds(), r, lr),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException("cannot write training log " + log, ex);

@@ -72,7 +72,7 @@ class TightBindingNetworkTest {
 
     @Test
     void trainingLowersTheValidationErrorAndResumesFromItsCheckpoint() {
-        Trainer.Settings s = new Trainer.Settings(6, 5, 1.0, 0.3, 6, 16);
+        Trainer.Settings s = new Trainer.Settings(6, 5, 1.0, 0.3, 6, 16, 1e-3, 1e-4);
         Trainer trainer = new Trainer(s, KPointSet.hexagonalWedgeWithCount(79), 256);
         TightBindingNetwork net = TightBindingNetwork.create(features, train.features(), new int[] {64, 64}, 1e-3, 7);
         double random = trainer.validate(net, net.input(validation.features()), validation, 1.0)[0];
