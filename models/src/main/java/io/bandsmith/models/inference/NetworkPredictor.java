@@ -23,6 +23,16 @@ public final class NetworkPredictor implements TightBindingSource {
     public static final double TRAINED_VMAX = 256.0;
 
     private final TightBindingNetwork network;
+    /** Bloch operators of the model on a k set are the same for every geometry: built once per k set. */
+    private final java.util.Map<KPointSet, TightBindingBandSolver> solvers =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<KPointSet, TightBindingBandSolver> eldest) {
+                    return size() > 8;
+                }
+            });
 
     public NetworkPredictor(TightBindingNetwork network) {
         this.network = network;
@@ -70,7 +80,8 @@ public final class NetworkPredictor implements TightBindingSource {
 
     @Override
     public BandStructure compute(PotentialGrid potential, KPointSet kpoints, int bandCount) {
-        return new TightBindingBandSolver(network.model(), kpoints).bandStructure(parameters(potential), bandCount,
-                potential.vmax());
+        TightBindingBandSolver solver = solvers.computeIfAbsent(kpoints,
+                k -> new TightBindingBandSolver(network.model(), k));
+        return solver.bandStructure(parameters(potential), bandCount, potential.vmax());
     }
 }
