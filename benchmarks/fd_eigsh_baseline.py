@@ -14,6 +14,8 @@ import numpy as np
 import scipy.sparse as sp
 import scipy.sparse.linalg as sla
 
+from reference_planewave import load_inputs
+
 SQ3 = np.sqrt(3.0)
 A1 = np.array([1.0, 0.0])
 A2 = np.array([0.5, SQ3 / 2])
@@ -48,11 +50,7 @@ def main():
     ap.add_argument("--bands", type=int, default=7)
     ap.add_argument("--vmax", type=float, default=256.0)
     a = ap.parse_args()
-    arr = np.load(a.potentials)
-    if arr.ndim == 2:
-        arr = arr[None]
-    pots = arr.astype(float) * (a.vmax if arr.dtype in (np.uint8, np.bool_) else 1.0)
-    doc = json.load(open(a.solve_json))
+    pots, doc = load_inputs(a.potentials, a.solve_json, a.vmax)
     ks = np.array(doc["kpoints"])
     diffs = []
     start = time.perf_counter()

@@ -12,7 +12,7 @@ import json
 
 import numpy as np
 
-from reference_planewave import B1, B2, SQ3, fourier_table
+from reference_planewave import B1, B2, SQ3, fourier_table, load_inputs
 
 POINTS = {"G": (np.array([0.0, 0.0]), 6), "K": (np.array([4 * np.pi / 3, 0.0]), 3),
           "M": (np.array([np.pi, np.pi / SQ3]), 2)}
@@ -65,11 +65,7 @@ def main():
     ap.add_argument("--vmax", type=float, default=256.0)
     ap.add_argument("--cutoff", type=float, default=100.0)
     a = ap.parse_args()
-    arr = np.load(a.potentials)
-    if arr.ndim == 2:
-        arr = arr[None]
-    pots = arr.astype(float) * (a.vmax if arr.dtype in (np.uint8, np.bool_) else 1.0)
-    doc = json.load(open(a.solve_json))
+    pots, doc = load_inputs(a.potentials, a.solve_json, a.vmax)
     total = agree = 0
     for s in range(min(a.samples, len(pots))):
         for name, (k, order) in POINTS.items():

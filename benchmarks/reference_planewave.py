@@ -68,6 +68,16 @@ def bands(V, k, cutoff, nbands):
     return np.linalg.eigvalsh(H)[:nbands], len(n1)
 
 
+def load_inputs(potentials, solve_json, vmax):
+    """Potentials in E0 as an (N, L, L) float array (masks scaled by vmax) and the solve JSON document."""
+    arr = np.load(potentials)
+    if arr.ndim == 2:
+        arr = arr[None]
+    pots = arr.astype(float) * (vmax if arr.dtype in (np.uint8, np.bool_) else 1.0)
+    with open(solve_json) as fh:
+        return pots, json.load(fh)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("potentials")
@@ -77,11 +87,7 @@ def main():
     ap.add_argument("--points", type=int, default=12)
     ap.add_argument("--vmax", type=float, default=256.0)
     a = ap.parse_args()
-    arr = np.load(a.potentials)
-    if arr.ndim == 2:
-        arr = arr[None]
-    pots = arr.astype(float) * (a.vmax if arr.dtype in (np.uint8, np.bool_) else 1.0)
-    doc = json.load(open(a.solve_json))
+    pots, doc = load_inputs(a.potentials, a.solve_json, a.vmax)
     ks = np.array(doc["kpoints"])
     nb = len(doc["samples"][0]["energies"][0])
     c1, c2 = [float(c) for c in a.cutoffs.split(",")]
