@@ -194,11 +194,28 @@ public final class BerryFluxGrid {
     private double[][] leadingLinks(int i, int j, int i2, int j2, int maxGroup) {
         double[] a = vectors[Math.floorMod(i, n) * n + Math.floorMod(j, n)];
         double[] b = vectors[Math.floorMod(i2, n) * n + Math.floorMod(j2, n)];
-        double[] full = new double[2 * maxGroup * maxGroup];
-        for (int x = 0; x < maxGroup; x++) {
-            int oa = 2 * x * dim;
-            for (int y = 0; y < maxGroup; y++) {
-                int ob = 2 * y * dim;
+        double[] full = overlap(a, b, 0, maxGroup, dim);
+        double[][] out = new double[maxGroup][];
+        for (int g = 1; g <= maxGroup; g++) {
+            double[] block = new double[2 * g * g];
+            for (int x = 0; x < g; x++) {
+                System.arraycopy(full, 2 * x * maxGroup, block, 2 * x * g, 2 * g);
+            }
+            out[g - 1] = determinant(block, g);
+        }
+        return out;
+    }
+
+    /**
+     * The g x g overlap matrix ⟨u_x(k)|u_y(k')⟩ of the band columns first..first+g-1 of two eigenvector arrays
+     * (column-major, interleaved), row-major in (x, y), interleaved.
+     */
+    private static double[] overlap(double[] a, double[] b, int first, int g, int dim) {
+        double[] m = new double[2 * g * g];
+        for (int x = 0; x < g; x++) {
+            int oa = 2 * (first + x) * dim;
+            for (int y = 0; y < g; y++) {
+                int ob = 2 * (first + y) * dim;
                 double sr = 0;
                 double si = 0;
                 for (int c = 0; c < dim; c++) {
@@ -209,19 +226,11 @@ public final class BerryFluxGrid {
                     sr += ar * br + ai * bi;
                     si += ar * bi - ai * br;
                 }
-                full[2 * (x * maxGroup + y)] = sr;
-                full[2 * (x * maxGroup + y) + 1] = si;
+                m[2 * (x * g + y)] = sr;
+                m[2 * (x * g + y) + 1] = si;
             }
         }
-        double[][] out = new double[maxGroup][];
-        for (int g = 1; g <= maxGroup; g++) {
-            double[] block = new double[2 * g * g];
-            for (int x = 0; x < g; x++) {
-                System.arraycopy(full, 2 * x * maxGroup, block, 2 * x * g, 2 * g);
-            }
-            out[g - 1] = determinant(block, g);
-        }
-        return out;
+        return m;
     }
 
     private static double[] conj(double[] z) {
@@ -249,25 +258,7 @@ public final class BerryFluxGrid {
         double[] a = vectors[Math.floorMod(i, n) * n + Math.floorMod(j, n)];
         double[] b = vectors[Math.floorMod(i2, n) * n + Math.floorMod(j2, n)];
         int g = last - first + 1;
-        double[] m = new double[2 * g * g];
-        for (int x = 0; x < g; x++) {
-            int oa = 2 * (first + x) * dim;
-            for (int y = 0; y < g; y++) {
-                int ob = 2 * (first + y) * dim;
-                double sr = 0;
-                double si = 0;
-                for (int c = 0; c < dim; c++) {
-                    double ar = a[oa + 2 * c];
-                    double ai = a[oa + 2 * c + 1];
-                    double br = b[ob + 2 * c];
-                    double bi = b[ob + 2 * c + 1];
-                    sr += ar * br + ai * bi;
-                    si += ar * bi - ai * br;
-                }
-                m[2 * (x * g + y)] = sr; // row-major x, y
-                m[2 * (x * g + y) + 1] = si;
-            }
-        }
+        double[] m = overlap(a, b, first, g, dim);
         return determinant(m, g);
     }
 
