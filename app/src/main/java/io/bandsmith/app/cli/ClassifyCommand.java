@@ -8,10 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.bandsmith.engine.bands.BandStructureSource;
-import io.bandsmith.engine.geometry.C6GridSymmetry;
 import io.bandsmith.engine.geometry.PotentialGrid;
-import io.bandsmith.engine.io.InvalidInputException;
-import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.topology.BandSet;
 import io.bandsmith.engine.topology.ConnectivityMethod;
 import picocli.CommandLine.Command;
@@ -62,15 +59,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         BandStructureSource source = TopologySources.source(solver, model);
         TopologySources.checkConnectivity(source, method);
-        List<PotentialGrid> grids = NpyFiles.readPotentials(potential, vmax);
-        for (int i = 0; i < grids.size(); i++) {
-            try {
-                grids.set(i, C6GridSymmetry.requireSymmetric(grids.get(i), 1e-6));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(potential, (grids.size() > 1 ? "potential " + i + ": " : "")
-                        + e.getMessage());
-            }
-        }
+        List<PotentialGrid> grids = SolveCommand.readSymmetricPotentials(potential, vmax);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         List<Map<ConnectivityMethod, List<BandSet>>> result = TopologySources.classifyAll(source, grids::get,
                 grids.size(), bands, List.of(method), nThreads, "classify", grids.size() >= 8);

@@ -47,6 +47,20 @@ public final class SolveCommand implements Callable<Integer> {
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
+    /** Reads one potential or a batch and checks C6 symmetry; problems name the file (and the potential). */
+    static List<PotentialGrid> readSymmetricPotentials(Path file, double vmax) {
+        List<PotentialGrid> grids = NpyFiles.readPotentials(file, vmax);
+        for (int i = 0; i < grids.size(); i++) {
+            try {
+                grids.set(i, C6GridSymmetry.requireSymmetric(grids.get(i), 1e-6));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(file, (grids.size() > 1 ? "potential " + i + ": " : "")
+                        + e.getMessage());
+            }
+        }
+        return grids;
+    }
+
     /** Shared by solve and predict: reads, validates, computes in parallel, writes the contract JSON. */
     static int run(BandStructureSource source, Path potentialFile, double vmax, KPointSet ks, int bands, Path out,
             int threads) {
@@ -56,15 +70,7 @@ public final class SolveCommand implements Callable<Integer> {
         if (bands < 1 || bands > 60) {
             throw new IllegalArgumentException("--bands must be between 1 and 60, got " + bands);
         }
-        List<PotentialGrid> grids = NpyFiles.readPotentials(potentialFile, vmax);
-        for (int i = 0; i < grids.size(); i++) {
-            try {
-                grids.set(i, C6GridSymmetry.requireSymmetric(grids.get(i), 1e-6));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(potentialFile, (grids.size() > 1 ? "potential " + i + ": " : "")
-                        + e.getMessage());
-            }
-        }
+        List<PotentialGrid> grids = readSymmetricPotentials(potentialFile, vmax);
         boolean report = grids.size() >= 8;
         long start = System.nanoTime();
         List<BandStructure> result = source.computeAll(grids, ks, bands, threads, (done, total) -> {
