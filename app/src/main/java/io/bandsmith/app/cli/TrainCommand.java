@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.bandsmith.engine.io.AtomicFiles;
+import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.models.dataset.Dataset;
 import io.bandsmith.models.network.StarFeatures;
@@ -28,6 +29,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, description = "Model file to write (.zip).")
     Path out;
+
+    @Option(names = "--init", description = "Start from this trained model instead of a fresh network (warm start, "
+            + "e.g. from a run on a subset of the data); its feature standardization is kept.")
+    Path init;
 
     @Option(names = "--resume", description = "Continue from OUT.checkpoint.")
     boolean resume;
@@ -109,9 +114,18 @@ public final class TrainCommand implements Callable<Integer> {
                 if (resume) {
                     System.err.printf("train: no checkpoint for seed %d, starting fresh%n", runSeed);
                 }
-                net = TightBindingNetwork.create(features, train.features(), hidden, learningRate, runSeed);
-                System.err.println("train: fitting the prior tight-binding model ...");
-                net.setOutputPrior(trainer.fitPrior(train, 64, 150), 0.01);
+                if (init != null) {
+                    net = TightBindingNetwork.load(init);
+                    if (net.features().cutoff() != features.cutoff()) {
+                        throw new InvalidInputException(init, "star cutoff " + net.features().cutoff()
+                                + " differs from --star-cutoff " + features.cutoff());
+                    }
+                    System.err.println("train: warm start from " + init);
+                } else {
+                    net = TightBindingNetwork.create(features, train.features(), hidden, learningRate, runSeed);
+                    System.err.println("train: fitting the prior tight-binding model ...");
+                    net.setOutputPrior(trainer.fitPrior(train, 64, 150), 0.01);
+                }
                 start = 0;
                 runBest = Double.MAX_VALUE;
             }
