@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             EvaluateCommand.class,
             PhasemapCommand.class,
+            DesignCommand.class,
             XasCommand.class,
             io.bandsmith.app.gui.GuiCommand.class,
             CommandLine.HelpCommand.class,

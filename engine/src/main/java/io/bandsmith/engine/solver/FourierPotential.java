@@ -108,6 +108,14 @@ public final class FourierPotential {
         return width;
     }
 
+    /**
+     * The hexagonal-pixel form factor F_hex(G) of an L x L grid for G = n1 b1 + n2 b2: V(G) is the grid's discrete
+     * transform times this factor. Invariant under C6 (the pixel is a regular hexagon).
+     */
+    public static double pixelFormFactor(int size, int n1, int n2) {
+        return new HexagonFormFactor(size).value(n1, n2);
+    }
+
     /** The form factor of the Wigner–Seitz hexagon of the triangular grid with spacing 1/L. */
     static final class HexagonFormFactor {
         private final double[][] rhombi;

@@ -127,4 +127,41 @@ public final class BlochOperators {
         }
         return sum;
     }
+
+    /**
+     * Adds Σ_n w_n ⟨φ_n|∂H/∂F_l|φ_n⟩ to {@code gradient[l]} for all l, for the first {@code weights.length} columns
+     * of an eigenvector array (column-major, interleaved). One pass over the operators through the weighted density
+     * matrix D = Σ_n w_n |φ_n⟩⟨φ_n|, instead of one pass per level.
+     */
+    public void addWeightedExpectations(double[] vectors, double[] weights, double[] gradient) {
+        int n = dimension;
+        double[] dr = new double[n * n];
+        double[] di = new double[n * n];
+        for (int level = 0; level < weights.length; level++) {
+            double w = weights[level];
+            if (w == 0) {
+                continue;
+            }
+            int off = 2 * level * n;
+            for (int r = 0; r < n; r++) {
+                double war = w * vectors[off + 2 * r];
+                double wai = w * vectors[off + 2 * r + 1];
+                int rowOff = r * n;
+                for (int c = 0; c < n; c++) {
+                    double br = vectors[off + 2 * c];
+                    double bi = vectors[off + 2 * c + 1];
+                    dr[rowOff + c] += war * br + wai * bi;
+                    di[rowOff + c] += war * bi - wai * br;
+                }
+            }
+        }
+        for (int l = 0; l < gradient.length; l++) {
+            double sum = 0;
+            for (int e = start[l]; e < start[l + 1]; e++) {
+                int idx = row[e] * n + col[e];
+                sum += re[e] * dr[idx] - im[e] * di[idx];
+            }
+            gradient[l] += sum;
+        }
+    }
 }

@@ -2,6 +2,7 @@ package io.bandsmith.models.network;
 
 import java.util.List;
 
+import io.bandsmith.engine.geometry.C6GridSymmetry;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.lattice.C6Stars;
 import io.bandsmith.engine.solver.FourierPotential;
@@ -34,6 +35,39 @@ public final class StarFeatures {
     /** Number of features: one per star plus the cell average. */
     public int size() {
         return stars.size() + 1;
+    }
+
+    /**
+     * The features as a linear map of a C6-symmetric geometry given on the orbits of the L x L grid
+     * ({@link C6GridSymmetry#orbits}): {@code features[f] = Σ_o matrix[f][o] v_o} with v_o = V/Vmax on orbit o. The
+     * same numbers as {@link #of} for symmetric grids (the inverse design differentiates through this map).
+     */
+    public double[][] orbitMatrix(int size) {
+        List<int[]> orbits = C6GridSymmetry.orbits(size);
+        double[][] m = new double[size()][orbits.size()];
+        double pixels = (double) size * size;
+        for (int o = 0; o < orbits.size(); o++) {
+            m[0][o] = orbits.get(o).length / pixels;
+        }
+        double[] cos = new double[size];
+        for (int n = 0; n < size; n++) {
+            cos[n] = Math.cos(2 * Math.PI * n / size);
+        }
+        for (int s = 0; s < stars.size(); s++) {
+            int[][] members = stars.get(s);
+            double form = FourierPotential.pixelFormFactor(size, members[0][0], members[0][1]);
+            for (int o = 0; o < orbits.size(); o++) {
+                int[] orbit = orbits.get(o);
+                int i = orbit[0] / size;
+                int j = orbit[0] % size;
+                double sum = 0;
+                for (int[] g : members) {
+                    sum += cos[Math.floorMod(g[0] * i + g[1] * j, size)];
+                }
+                m[s + 1][o] = form * sum / members.length * orbit.length / pixels;
+            }
+        }
+        return m;
     }
 
     /** The features of a geometry (units of Vmax). */

@@ -122,9 +122,146 @@ public final class TightBindingNetwork {
         return Nd4j.create(x);
     }
 
+    /** Standardized network input for raw star features, in the network's precision. */
+    public INDArray inputLike(double[][] rawFeatures) {
+        return input(rawFeatures).castTo(network.params().dataType());
+    }
+
+    /**
+     * The gradient of a loss with respect to the raw star features, given its gradient dL/dF with respect to the
+     * predicted parameters (units of Vmax) of each row of {@code rawFeatures}: back-propagation through the network
+     * and the standardization (Deeplearning4j's {@code calculateGradients}).
+     */
+    public double[][] featureGradient(double[][] rawFeatures, double[][] lossGradient) {
+        DataType type = network.params().dataType();
+        INDArray x = input(rawFeatures).castTo(type);
+        INDArray eps = Nd4j.create(lossGradient).castTo(type);
+        INDArray dx = network.calculateGradients(x, eps, null, null).getSecond();
+        double[][] g = dx.castTo(DataType.DOUBLE).toDoubleMatrix();
+        for (double[] row : g) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] /= featureScale[i];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The network as plain double-precision arrays, for many small evaluations (inverse design): forward pass and
+     * input gradient without Deeplearning4j's per-call overhead. A snapshot: later training does not change it.
+     */
+    public DenseEvaluator denseEvaluator() {
+        return new DenseEvaluator(network, featureMean, featureScale);
+    }
+
+    /** See {@link #denseEvaluator()}. Thread-safe. */
+    public static final class DenseEvaluator {
+        private final double[][] weights; // [layer][in * nOut + out]
+        private final double[][] biases;
+        private final int[] widths;       // widths[0] = inputs, widths[layers] = outputs
+        private final double[] mean;
+        private final double[] scale;
+
+        private DenseEvaluator(MultiLayerNetwork net, double[] mean, double[] scale) {
+            int layers = net.getnLayers();
+            weights = new double[layers][];
+            biases = new double[layers][];
+            widths = new int[layers + 1];
+            for (int l = 0; l < layers; l++) {
+                var conf = (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) net.getLayer(l).conf().getLayer();
+                var act = ((org.deeplearning4j.nn.conf.layers.BaseLayer) conf).getActivationFn();
+                boolean last = l == layers - 1;
+                String expected = last ? "identity" : "tanh";
+                if (!act.toString().toLowerCase(java.util.Locale.ROOT).contains(expected)) {
+                    throw new IllegalStateException("dense evaluation supports tanh hidden layers and an identity "
+                            + "output, layer " + l + " has " + act);
+                }
+                INDArray w = net.getLayer(l).getParam("W").castTo(DataType.DOUBLE);
+                widths[l] = (int) w.size(0);
+                widths[l + 1] = (int) w.size(1);
+                weights[l] = w.dup('c').data().asDouble();
+                biases[l] = net.getLayer(l).getParam("b").castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            }
+            this.mean = mean.clone();
+            this.scale = scale.clone();
+        }
+
+        /** Parameters (units of Vmax) for raw star features. */
+        public double[] parameters(double[] rawFeatures) {
+            return forward(rawFeatures)[weights.length];
+        }
+
+        /** Activations of every layer (index 0: the standardized input). */
+        private double[][] forward(double[] raw) {
+            double[][] a = new double[weights.length + 1][];
+            a[0] = new double[widths[0]];
+            for (int i = 0; i < widths[0]; i++) {
+                a[0][i] = (raw[i] - mean[i]) / scale[i];
+            }
+            for (int l = 0; l < weights.length; l++) {
+                int nIn = widths[l];
+                int nOut = widths[l + 1];
+                double[] out = biases[l].clone();
+                double[] w = weights[l];
+                double[] in = a[l];
+                for (int i = 0; i < nIn; i++) {
+                    double x = in[i];
+                    int off = i * nOut;
+                    for (int j = 0; j < nOut; j++) {
+                        out[j] += x * w[off + j];
+                    }
+                }
+                if (l < weights.length - 1) {
+                    for (int j = 0; j < nOut; j++) {
+                        out[j] = Math.tanh(out[j]);
+                    }
+                }
+                a[l + 1] = out;
+            }
+            return a;
+        }
+
+        /** Parameters and the gradient of a loss with respect to the raw features, given dL/dF (see below). */
+        public double[] featureGradient(double[] rawFeatures, java.util.function.Function<double[], double[]> lossGradient) {
+            double[][] a = forward(rawFeatures);
+            double[] g = lossGradient.apply(a[weights.length]).clone();
+            for (int l = weights.length - 1; l >= 0; l--) {
+                int nIn = widths[l];
+                int nOut = widths[l + 1];
+                double[] w = weights[l];
+                double[] back = new double[nIn];
+                for (int i = 0; i < nIn; i++) {
+                    int off = i * nOut;
+                    double sum = 0;
+                    for (int j = 0; j < nOut; j++) {
+                        sum += w[off + j] * g[j];
+                    }
+                    back[i] = sum;
+                }
+                if (l > 0) {
+                    double[] h = a[l];
+                    for (int i = 0; i < nIn; i++) {
+                        back[i] *= 1 - h[i] * h[i];
+                    }
+                }
+                g = back;
+            }
+            for (int i = 0; i < g.length; i++) {
+                g[i] /= scale[i];
+            }
+            return g;
+        }
+    }
+
+    /** A copy computing in double precision (for finite-difference checks of gradients). */
+    public TightBindingNetwork inDoublePrecision() {
+        return new TightBindingNetwork(network.convertDataType(DataType.DOUBLE), features, featureMean, featureScale,
+                summary);
+    }
+
     /** Tight-binding parameters (units of Vmax) for standardized inputs. */
     public double[][] parameters(INDArray input) {
-        INDArray out = network.output(input, false);
+        INDArray out = network.output(input.castTo(network.params().dataType()), false);
         return out.castTo(DataType.DOUBLE).toDoubleMatrix();
     }
 

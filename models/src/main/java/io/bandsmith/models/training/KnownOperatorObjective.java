@@ -102,6 +102,15 @@ public final class KnownOperatorObjective {
         return use;
     }
 
+    /**
+     * Loss and gradient of one sample with the band term on {@code kSubsample} random k points besides Γ, K, M
+     * (0: all); parameters in units of Vmax.
+     */
+    public Evaluation evaluate(double[] parametersVmax, BandTarget target, double blockWeight, int kSubsample,
+            long seed) {
+        return evaluate(parametersVmax, target, blockWeight, kSubsample <= 0 ? null : subset(kSubsample, seed));
+    }
+
     /** Loss and gradient of one sample; parameters in units of Vmax. */
     public Evaluation evaluate(double[] parametersVmax, BandTarget target, double blockWeight) {
         return evaluate(parametersVmax, target, blockWeight, null);
@@ -185,6 +194,7 @@ public final class KnownOperatorObjective {
             }
             double[] w = weights[k];
             double[] e = eig[k].values();
+            double[] effective = new double[w.length];
             int n = 0;
             while (n < w.length) {
                 int end = n + 1;
@@ -201,15 +211,12 @@ public final class KnownOperatorObjective {
                     mean += w[j];
                 }
                 mean /= end - n;
-                if (mean != 0) {
-                    for (int j = n; j < end; j++) {
-                        for (int l = 0; l < nl; l++) {
-                            gradient[l] += mean * operators[k].expectation(l, eig[k].vectors(), j, j);
-                        }
-                    }
+                for (int j = n; j < end; j++) {
+                    effective[j] = mean;
                 }
                 n = end;
             }
+            operators[k].addWeightedExpectations(eig[k].vectors(), effective, gradient);
         }
         return new Evaluation(bandLoss + blockLoss, bandLoss, blockLoss, gradient);
     }

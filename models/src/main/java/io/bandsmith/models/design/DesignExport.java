@@ -1,0 +1,201 @@
+package io.bandsmith.models.design;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.bandsmith.engine.bands.BandStructure;
+import io.bandsmith.engine.bands.HighSymmetryLevels;
+import io.bandsmith.engine.geometry.MaskOutline;
+import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.io.AtomicFiles;
+import io.bandsmith.engine.io.NpyFiles;
+import io.bandsmith.engine.io.OutlineFiles;
+import io.bandsmith.engine.io.PngFiles;
+import io.bandsmith.engine.lattice.C6Stars;
+import io.bandsmith.engine.symmetry.IrrepLabel;
+
+/**
+ * What a finished design is exported as: the report (JSON tree and a short Markdown verification report: network vs
+ * exact loss, bands and labels), the mask (.npy uint8, PNG), the Fourier coefficients (JSON) and the outlines (SVG,
+ * DXF) in units of the lattice constant. The project file is written by the app, which owns that format.
+ */
+public final class DesignExport {
+    private DesignExport() {
+    }
+
+    /** The report of a run (plain maps and lists, ready for a JSON writer). */
+    public static Map<String, Object> report(InverseDesign.Result result, DesignObjective objective,
+            InverseDesign.Settings settings, double seconds) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("objective", objective.describe());
+        doc.put("units", "losses in Vmax^2 (band matching: mean squared deviation over the 79 wedge points and the "
+                + "target bands; rms = sqrt); energies in E0");
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("trials", settings.trials());
+        s.put("steps", settings.steps());
+        s.put("beta", settings.beta());
+        s.put("learning_rate", settings.learningRate());
+        s.put("penalty_weight", settings.penaltyWeight());
+        s.put("initial_amplitude", settings.initialAmplitude());
+        s.put("successive_halving", settings.halving());
+        s.put("verified_with_exact_solver", settings.verify());
+        s.put("seed", settings.seed());
+        doc.put("settings", s);
+        doc.put("seconds", Math.round(seconds * 10) / 10.0);
+        doc.put("trial_steps", result.trialSteps());
+        doc.put("cancelled", result.cancelled());
+        InverseDesign.Design best = result.best();
+        doc.put("best", design(best, true));
+        List<Object> others = new ArrayList<>();
+        for (InverseDesign.Design d : result.designs()) {
+            if (!Double.isNaN(d.exactLoss()) || others.size() < 10) {
+                others.add(design(d, false));
+            }
+        }
+        doc.put("designs", others);
+        doc.put("best_loss_history", result.bestHistory());
+        return doc;
+    }
+
+    private static Map<String, Object> design(InverseDesign.Design d, boolean full) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial", d.trial());
+        m.put("network_loss", d.networkLoss());
+        m.put("network_rms_vmax", Math.sqrt(Math.max(0, d.networkLoss())));
+        m.put("exact_loss", Double.isNaN(d.exactLoss()) ? null : d.exactLoss());
+        m.put("exact_rms_vmax", Double.isNaN(d.exactLoss()) ? null : Math.sqrt(Math.max(0, d.exactLoss())));
+        m.put("smooth_loss", d.smoothLoss());
+        int set = 0;
+        for (boolean b : d.mask()) {
+            set += b ? 1 : 0;
+        }
+        m.put("fill_fraction", (double) set / d.mask().length);
+        if (full) {
+            m.put("coefficients", d.coefficients());
+            m.put("network_labels", labels(d.networkBands()));
+            if (d.exactBands() != null) {
+                m.put("exact_labels", labels(d.exactBands()));
+            }
+        }
+        return m;
+    }
+
+    private static Map<String, Object> labels(BandStructure bands) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, HighSymmetryLevels> e : bands.highSymmetry().entrySet()) {
+            List<String> l = new ArrayList<>();
+            List<Double> en = new ArrayList<>();
+            HighSymmetryLevels levels = e.getValue();
+            for (int n = 0; n < Math.min(bands.bandCount(), levels.count()); n++) {
+                l.add(levels.label(n).symbol());
+                en.add(levels.energy(n));
+            }
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("labels", l);
+            p.put("energies", en);
+            out.put(e.getKey(), p);
+        }
+        return out;
+    }
+
+    /** The Fourier description of a design: φ(x) = c0 + Σ_s c_s Σ_{G ∈ s} cos(G·x), V = Vmax where φ > 0. */
+    public static Map<String, Object> fourier(InverseDesign.Design d, FourierGeometry geometry, double beta) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("definition", "phi(x) = c0 + sum_s c_s sum_{G in star s} cos(G.x), G = n1 b1 + n2 b2 "
+                + "(conventions.md); the design is V = Vmax where phi > 0 (optimized with V = Vmax sigmoid(beta phi))");
+        doc.put("beta", beta);
+        doc.put("c0", d.coefficients()[0]);
+        List<Object> stars = new ArrayList<>();
+        List<C6Stars.Star> list = C6Stars.upTo(geometry.starCutoff());
+        for (int s = 0; s < list.size(); s++) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("members", list.get(s).members());
+            st.put("length", list.get(s).length());
+            st.put("c", d.coefficients()[s + 1]);
+            stars.add(st);
+        }
+        doc.put("stars", stars);
+        return doc;
+    }
+
+    /** A short Markdown verification report. */
+    public static String markdown(Map<String, Object> report, InverseDesign.Design best) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Bandsmith design report\n\n");
+        sb.append("Objective: ").append(report.get("objective")).append("\n\n");
+        sb.append(String.format(Locale.ROOT, "| | loss (Vmax^2) | rms (Vmax) |%n|---|---|---|%n"));
+        sb.append(String.format(Locale.ROOT, "| network (two-valued design) | %.3e | %.2e |%n", best.networkLoss(),
+                Math.sqrt(Math.max(0, best.networkLoss()))));
+        if (!Double.isNaN(best.exactLoss())) {
+            sb.append(String.format(Locale.ROOT, "| exact solver | %.3e | %.2e |%n", best.exactLoss(),
+                    Math.sqrt(Math.max(0, best.exactLoss()))));
+        }
+        sb.append("\nLabels at the maximal k points (lowest bands, network / exact):\n\n");
+        for (String p : best.networkBands().highSymmetry().keySet()) {
+            sb.append("- ").append(p).append(": ").append(symbols(best.networkBands(), p));
+            if (best.exactBands() != null) {
+                sb.append(" / ").append(symbols(best.exactBands(), p));
+            }
+            sb.append('\n');
+        }
+        sb.append(String.format(Locale.ROOT, "%nRun: %s trials x %s steps, %s s.%n",
+                ((Map<?, ?>) report.get("settings")).get("trials"), ((Map<?, ?>) report.get("settings")).get("steps"),
+                report.get("seconds")));
+        return sb.toString();
+    }
+
+    private static String symbols(BandStructure bands, String point) {
+        HighSymmetryLevels levels = bands.highSymmetry(point);
+        StringBuilder sb = new StringBuilder();
+        for (int n = 0; n < Math.min(bands.bandCount(), levels.count()); n++) {
+            IrrepLabel l = levels.label(n);
+            sb.append(n == 0 ? "" : " ").append(l.symbol());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Writes PREFIX.npy (uint8 mask), PREFIX.png, PREFIX.svg, PREFIX.dxf, PREFIX.fourier.json and PREFIX.report.md,
+     * each atomically.
+     */
+    public static List<Path> writeAll(Path prefix, InverseDesign.Result result, FourierGeometry geometry,
+            InverseDesign.Settings settings, PotentialGrid grid, Map<String, Object> report,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
+        InverseDesign.Design best = result.best();
+        List<Path> written = new ArrayList<>();
+        Path npy = sibling(prefix, ".npy");
+        NpyFiles.writeMasks(npy, List.of(grid));
+        written.add(npy);
+        Path png = sibling(prefix, ".png");
+        PngFiles.writeGrayscale(png, grid);
+        written.add(png);
+        MaskOutline outline = MaskOutline.of(best.mask(), geometry.size());
+        Path svg = sibling(prefix, ".svg");
+        OutlineFiles.writeSvg(svg, outline, "Bandsmith design");
+        written.add(svg);
+        Path dxf = sibling(prefix, ".dxf");
+        OutlineFiles.writeDxf(dxf, outline);
+        written.add(dxf);
+        Path fourier = sibling(prefix, ".fourier.json");
+        try {
+            AtomicFiles.writeString(fourier, json.writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(fourier(best, geometry, settings.beta())) + "\n");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        written.add(fourier);
+        Path md = sibling(prefix, ".report.md");
+        AtomicFiles.writeString(md, markdown(report, best));
+        written.add(md);
+        return written;
+    }
+
+    /** PREFIX + suffix (PREFIX may carry directories). */
+    public static Path sibling(Path prefix, String suffix) {
+        return Path.of(prefix.toString() + suffix);
+    }
+}
