@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             PhasemapCommand.class,
             DesignCommand.class,
+            LossmapCommand.class,
             XasCommand.class,
             io.bandsmith.app.gui.GuiCommand.class,
             CommandLine.HelpCommand.class,
