@@ -9,9 +9,16 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import javax.imageio.ImageIO;
+
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
+import io.bandsmith.engine.io.AtomicFiles;
 import io.bandsmith.engine.io.NpyFiles;
+import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.tightbinding.SixSiteTargetModel;
+import io.bandsmith.engine.tightbinding.TightBindingBandSolver;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.models.design.BandGapObjective;
 import io.bandsmith.models.design.DesignExport;
@@ -94,6 +101,9 @@ public final class DesignCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
+    /** The appendix M parameters when the target is that model (for the bands picture). */
+    private double[] targetParameters;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -134,6 +144,7 @@ public final class DesignCommand implements Callable<Integer> {
                     GeometryDocument.of(grid.size(), vmax, new GeometryBase.Imported("design", grid.size(),
                             grid.fractions()), List.of()), PreviewSettings.DEFAULT));
             files.add(project);
+            files.add(writeBandsPicture(DesignExport.sibling(exportPrefix, ".bands.png"), net, grid, objective));
             doc.put("exports", files.stream().map(Path::toString).toList());
         }
         Json.write(doc, out);
@@ -142,6 +153,21 @@ public final class DesignCommand implements Callable<Integer> {
                     Math.sqrt(best.exactLoss()), Math.sqrt(best.networkLoss()), seconds);
         }
         return 0;
+    }
+
+    /** Target, exact and network bands of the design along Γ-K-M-Γ. */
+    private Path writeBandsPicture(Path file, TightBindingNetwork net, PotentialGrid grid, DesignObjective objective) {
+        KPointSet path = KPointSet.path(List.of(HexagonalLattice.GAMMA, HexagonalLattice.K, HexagonalLattice.M,
+                HexagonalLattice.GAMMA), 24);
+        int bands = objective.bands();
+        double[][] exact = InverseDesign.inVmax(PlaneWaveSolver.withDefaults().compute(grid, path, bands));
+        double[] params = net.denseEvaluator().parameters(net.features().of(grid));
+        double[][] network = new TightBindingBandSolver(net.model(), path).energies(params, bands);
+        double[][] target = targetParameters == null ? null
+                : new TightBindingBandSolver(SixSiteTargetModel.model(), path).energies(targetParameters, 6);
+        var img = DesignExport.bandsPicture(path, target, exact, network, "bands of the design along Γ-K-M-Γ");
+        AtomicFiles.write(file, tmp -> ImageIO.write(img, "png", tmp.toFile()));
+        return file;
     }
 
     private DesignObjective objective(TightBindingNetwork net) {
@@ -167,6 +193,8 @@ public final class DesignCommand implements Callable<Integer> {
                                 + kv.substring(eq + 1) + "'");
                     }
                 }
+                targetParameters = SixSiteTargetModel.parameters(p.get("omega0"), p.get("J"), p.get("J0"), p.get("L"),
+                        p.get("L0"));
                 return TargetBandsObjective.breathingHoneycomb(net.model(), p.get("omega0"), p.get("J"), p.get("J0"),
                         p.get("L"), p.get("L0"), kSubsample);
             }

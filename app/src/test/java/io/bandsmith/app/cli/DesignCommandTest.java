@@ -82,6 +82,8 @@ class DesignCommandTest {
         assertArrayEquals(g.valuesE0(), ProjectFiles.read(Path.of(prefix + ProjectFiles.EXTENSION)).geometry()
                 .grid().valuesE0(), "the project opens to the same geometry");
         assertTrue(Files.readString(Path.of(prefix + ".report.md")).contains("exact solver"));
+        var picture = javax.imageio.ImageIO.read(Path.of(prefix + ".bands.png").toFile());
+        assertTrue(picture.getWidth() > 600 && picture.getHeight() > 400, "bands picture");
     }
 
     @Test

@@ -198,4 +198,116 @@ public final class DesignExport {
     public static Path sibling(Path prefix, String suffix) {
         return Path.of(prefix.toString() + suffix);
     }
+
+    /**
+     * The picture of a design's bands along Γ-K-M-Γ: target (thick, light), exact solver (black) and network (red,
+     * dashed), energies in units of Vmax [k][band]; any of them may be null.
+     */
+    public static java.awt.image.BufferedImage bandsPicture(io.bandsmith.engine.lattice.KPointSet path,
+            double[][] target, double[][] exact, double[][] network, String title) {
+        int w = 760;
+        int h = 520;
+        int left = 70;
+        int right = 20;
+        int top = 40;
+        int bottom = 50;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+                java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[][] set : new double[][][] {target, exact, network}) {
+            if (set != null) {
+                for (double[] row : set) {
+                    for (double e : row) {
+                        lo = Math.min(lo, e);
+                        hi = Math.max(hi, e);
+                    }
+                }
+            }
+        }
+        double pad = 0.08 * (hi - lo + 1e-9);
+        double eLo = lo - pad;
+        double eHi = hi + pad;
+        int nk = path.size();
+        double[] xs = new double[nk];
+        double total = 0;
+        for (int k = 1; k < nk; k++) {
+            total += path.get(k).distanceTo(path.get(k - 1));
+            xs[k] = total;
+        }
+        java.util.function.DoubleUnaryOperator px = x -> left + (w - left - right) * x / xs[nk - 1];
+        java.util.function.DoubleUnaryOperator py = e -> top + (h - top - bottom) * (eHi - e) / (eHi - eLo);
+        g.setColor(java.awt.Color.LIGHT_GRAY);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 13));
+        for (io.bandsmith.engine.lattice.KPointSet.PathTick tick : path.pathTicks()) {
+            int x = (int) px.applyAsDouble(xs[tick.index()]);
+            g.setColor(java.awt.Color.LIGHT_GRAY);
+            g.drawLine(x, top, x, h - bottom);
+            g.setColor(java.awt.Color.BLACK);
+            g.drawString(tick.name(), x - 4, h - bottom + 18);
+        }
+        g.setColor(java.awt.Color.BLACK);
+        g.drawRect(left, top, w - left - right, h - top - bottom);
+        for (int t = 0; t <= 4; t++) {
+            double e = eLo + (eHi - eLo) * t / 4;
+            int y = (int) py.applyAsDouble(e);
+            g.drawString(String.format(Locale.ROOT, "%.3f", e), 8, y + 4);
+        }
+        g.drawString("E / Vmax", 8, top - 12);
+        g.drawString(title, left, top - 12);
+        Object[][] styles = {
+            {target, new java.awt.Color(120, 190, 255), new java.awt.BasicStroke(6f), "target"},
+            {exact, java.awt.Color.BLACK, new java.awt.BasicStroke(1.6f), "exact solver"},
+            {network, new java.awt.Color(200, 30, 30), new java.awt.BasicStroke(1.4f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f), "network"},
+        };
+        for (Object[] st : styles) {
+            double[][] data = (double[][]) st[0];
+            if (data == null) {
+                continue;
+            }
+            g.setColor((java.awt.Color) st[1]);
+            g.setStroke((java.awt.Stroke) st[2]);
+            for (int b = 0; b < data[0].length; b++) {
+                java.awt.geom.Path2D.Double line = new java.awt.geom.Path2D.Double();
+                for (int k = 0; k < nk; k++) {
+                    double x = px.applyAsDouble(xs[k]);
+                    double y = py.applyAsDouble(data[k][b]);
+                    if (k == 0) {
+                        line.moveTo(x, y);
+                    } else {
+                        line.lineTo(x, y);
+                    }
+                }
+                g.draw(line);
+            }
+        }
+        int legendX = w - right - 150;
+        int legendY = top + 22;
+        g.setStroke(new java.awt.BasicStroke(1f));
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(legendX - 8, top + 6, 150, 62);
+        g.setColor(java.awt.Color.GRAY);
+        g.drawRect(legendX - 8, top + 6, 150, 62);
+        for (Object[] st : styles) {
+            if (st[0] == null) {
+                continue;
+            }
+            g.setColor((java.awt.Color) st[1]);
+            g.setStroke((java.awt.Stroke) st[2]);
+            g.drawLine(legendX, legendY - 4, legendX + 30, legendY - 4);
+            g.setStroke(new java.awt.BasicStroke(1f));
+            g.setColor(java.awt.Color.BLACK);
+            g.drawString((String) st[3], legendX + 38, legendY);
+            legendY += 18;
+        }
+        g.dispose();
+        return img;
+    }
 }
