@@ -304,6 +304,26 @@ public final class EditorViewModel {
         }
     }
 
+    /**
+     * Replaces the whole geometry by a computed one (a design, a blended phase-map point) as an imported base layer,
+     * at the grid's own size and Vmax (a design is valid at the Vmax it was made for); shapes and brush strokes are
+     * dropped. One undo step.
+     */
+    public boolean loadComputedGrid(PotentialGrid grid, String sourceName) {
+        PotentialGrid symmetric = C6GridSymmetry.isSymmetric(grid) ? grid : C6GridSymmetry.symmetrize(grid);
+        double[] f = symmetric.fractions();
+        for (int n = 0; n < f.length; n++) {
+            f[n] = Math.max(0, Math.min(1, f[n]));
+        }
+        GeometryBase.Imported base = new GeometryBase.Imported(sourceName, grid.size(), f);
+        boolean done = edit(doc -> GeometryDocument.of(grid.size(), grid.vmax(), base, java.util.List.of()));
+        if (done) {
+            message.set(String.format(java.util.Locale.ROOT, "Loaded %s into the editor (L = %d, Vmax = %.4g E0)",
+                    sourceName, grid.size(), grid.vmax()));
+        }
+        return done;
+    }
+
     public void setVmax(double vmax) {
         edit(doc -> doc.withVmax(vmax));
     }

@@ -1,0 +1,79 @@
+package io.bandsmith.app.gui.viewmodel;
+
+import java.util.concurrent.Executor;
+
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.models.network.TightBindingNetwork;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Design area of the workbench: inverse design, phase map and exploration, each with its own background
+ * worker, all loading their results into the same geometry editor. JavaFX properties only.
+ */
+public final class DesignViewModel implements AutoCloseable {
+    /** The panels of the Design area. */
+    public enum Panel {
+        INVERSE_DESIGN("Inverse design"),
+        PHASE_MAP("Phase map"),
+        EXPLORATION("Exploration");
+
+        private final String title;
+
+        Panel(String title) {
+            this.title = title;
+        }
+
+        public String title() {
+            return title;
+        }
+    }
+
+    private final InverseDesignViewModel inverseDesign;
+    private final PhaseMapViewModel phaseMap;
+    private final ExplorationViewModel exploration;
+    private final ObjectProperty<Panel> panel = new SimpleObjectProperty<>(Panel.INVERSE_DESIGN);
+
+    public DesignViewModel(EditorViewModel editor, StringProperty status, DialogService dialogs, Executor ui) {
+        this.inverseDesign = new InverseDesignViewModel(editor, status, dialogs, ui);
+        this.phaseMap = new PhaseMapViewModel(editor, status, dialogs, ui);
+        this.exploration = new ExplorationViewModel(editor, status, ui);
+    }
+
+    /**
+     * @param network the trained network (null: none; inverse design is then disabled)
+     * @param classifySource what phase map and exploration classify with: the network's source when installed,
+     *     else the exact solver
+     * @param exact checks the best designs
+     */
+    public void setSources(TightBindingNetwork network, BandStructureSource classifySource, BandStructureSource exact) {
+        inverseDesign.setSources(network, exact);
+        phaseMap.setSource(classifySource);
+        exploration.setSource(classifySource);
+    }
+
+    public InverseDesignViewModel inverseDesign() {
+        return inverseDesign;
+    }
+
+    public PhaseMapViewModel phaseMap() {
+        return phaseMap;
+    }
+
+    public ExplorationViewModel exploration() {
+        return exploration;
+    }
+
+    /** The panel shown. */
+    public ObjectProperty<Panel> panelProperty() {
+        return panel;
+    }
+
+    @Override
+    public void close() {
+        inverseDesign.close();
+        phaseMap.close();
+        exploration.close();
+    }
+}
