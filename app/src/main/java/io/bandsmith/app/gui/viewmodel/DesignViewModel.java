@@ -4,7 +4,9 @@ import java.util.concurrent.Executor;
 
 import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.models.network.TightBindingNetwork;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 
@@ -34,11 +36,17 @@ public final class DesignViewModel implements AutoCloseable {
     private final PhaseMapViewModel phaseMap;
     private final ExplorationViewModel exploration;
     private final ObjectProperty<Panel> panel = new SimpleObjectProperty<>(Panel.INVERSE_DESIGN);
+    private final BooleanProperty shown = new SimpleBooleanProperty(false);
 
     public DesignViewModel(EditorViewModel editor, StringProperty status, DialogService dialogs, Executor ui) {
         this.inverseDesign = new InverseDesignViewModel(editor, status, dialogs, ui);
         this.phaseMap = new PhaseMapViewModel(editor, status, dialogs, ui);
         this.exploration = new ExplorationViewModel(editor, status, ui);
+        // a geometry opened from a panel is shown in the editor's area
+        Runnable showEditor = () -> shown.set(false);
+        inverseDesign.setOnOpened(showEditor);
+        phaseMap.setOnOpened(showEditor);
+        exploration.setOnOpened(showEditor);
     }
 
     /**
@@ -63,6 +71,11 @@ public final class DesignViewModel implements AutoCloseable {
 
     public ExplorationViewModel exploration() {
         return exploration;
+    }
+
+    /** True while the Design area is in front (false: the editor's panels). */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** The panel shown. */

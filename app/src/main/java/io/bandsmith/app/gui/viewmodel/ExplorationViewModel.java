@@ -114,6 +114,13 @@ public final class ExplorationViewModel implements AutoCloseable {
 
     private BandStructureSource source;
     private List<ConnectivityMethod> runMethods = List.of();
+    private Runnable onOpened = () -> { };
+
+    /** Called after a geometry was loaded into the editor (the workbench then shows the editor). */
+    public void setOnOpened(Runnable r) {
+        this.onOpened = r;
+    }
+
 
     public ExplorationViewModel(EditorViewModel editor, StringProperty status, Executor ui) {
         this.editor = editor;
@@ -249,6 +256,7 @@ public final class ExplorationViewModel implements AutoCloseable {
                 && editor.getDocument().vmax() == s.grid().vmax();
         status.set("Opened " + s.describe() + (same ? "" : " — note: the editor's L or Vmax differ from the "
                 + "exploration's, so the geometry differs too"));
+        onOpened.run();
     }
 
     @Override

@@ -133,6 +133,13 @@ public final class InverseDesignViewModel implements AutoCloseable {
     private TightBindingNetwork network;
     private BandStructureSource exactSource;
     private Run lastRun;
+    private Runnable onOpened = () -> { };
+
+    /** Called after a geometry was loaded into the editor (the workbench then shows the editor). */
+    public void setOnOpened(Runnable r) {
+        this.onOpened = r;
+    }
+
 
     /**
      * @param editor where "Open in editor" puts a design
@@ -378,7 +385,12 @@ public final class InverseDesignViewModel implements AutoCloseable {
             status.set("Inverse design: no design selected");
             return false;
         }
-        return editor.loadComputedGrid(c.grid(), "design #" + c.rank() + " (trial " + c.design().trial() + ")");
+        boolean done = editor.loadComputedGrid(c.grid(), "design #" + c.rank() + " (trial " + c.design().trial()
+                + ")");
+        if (done) {
+            onOpened.run();
+        }
+        return done;
     }
 
     /** Asks for a file name and exports the selected design there (all formats plus a project). */

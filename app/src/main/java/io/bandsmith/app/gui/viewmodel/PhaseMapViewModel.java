@@ -67,6 +67,13 @@ public final class PhaseMapViewModel implements AutoCloseable {
 
     private BandStructureSource source;
     private PhaseMap map;
+    private Runnable onOpened = () -> { };
+
+    /** Called after a geometry was loaded into the editor (the workbench then shows the editor). */
+    public void setOnOpened(Runnable r) {
+        this.onOpened = r;
+    }
+
 
     public PhaseMapViewModel(EditorViewModel editor, StringProperty status, DialogService dialogs, Executor ui) {
         this.editor = editor;
@@ -297,6 +304,7 @@ public final class PhaseMapViewModel implements AutoCloseable {
         if (done) {
             status.set(String.format(Locale.ROOT, "Opened the blend (%.2f, %.2f, %.2f) of the corners: %s", w[0],
                     w[1], w[2], classes));
+            onOpened.run();
         }
         return done;
     }
