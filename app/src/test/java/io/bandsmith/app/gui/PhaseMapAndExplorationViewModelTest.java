@@ -78,6 +78,25 @@ class PhaseMapAndExplorationViewModelTest {
     }
 
     @Test
+    void listenersOnTheReadOnlyListsSurviveGarbageCollection() throws Exception {
+        // the views listen to these lists; a read-only wrapper made per call would drop them after a GC
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        phaseMap.points().addListener((javafx.collections.ListChangeListener<PhaseMap.Point>) c -> changes
+                .incrementAndGet());
+        exploration.fragileSamples().addListener((javafx.collections.ListChangeListener<ExplorationViewModel.Sample>)
+                c -> changes.incrementAndGet());
+        for (int k = 0; k < 3; k++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        phaseMap.setSource(new FakeBandSource());
+        phaseMap.resolutionProperty().set(1);
+        phaseMap.run();
+        ui.runUntil("the map", 60, () -> !phaseMap.runningProperty().get());
+        assertTrue(changes.get() >= 3, "one change per point (and one for clearing), got " + changes.get());
+    }
+
+    @Test
     void aCancelledPhaseMapKeepsThePointsDone() throws Exception {
         FakeBandSource slow = new FakeBandSource();
         phaseMap.setSource(slow);

@@ -74,9 +74,9 @@ public final class PhaseTriangleView extends CanvasPane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        bigSide = Math.max(10, Math.min(w * 0.64, (h - 70) / (SQRT3 / 2)));
+        bigSide = Math.max(10, Math.min(w * 0.64, (h - 90) / (SQRT3 / 2)));
         bigX0 = 24;
-        bigY0 = 30 + bigSide * SQRT3 / 2;
+        bigY0 = 44 + bigSide * SQRT3 / 2;
         double smallSide = Math.max(10, Math.min(w - bigX0 - bigSide - 40, bigSide * 0.45));
         double smallX0 = bigX0 + bigSide + 24;
         double smallY0 = 40 + smallSide * SQRT3 / 2;
@@ -121,6 +121,44 @@ public final class PhaseTriangleView extends CanvasPane {
         }
     }
 
+    /** The convex polygon (px, py) cut to the counter-clockwise-on-screen triangle (tx, ty) (Sutherland-Hodgman). */
+    static double[][] clip(double[] px, double[] py, double[] tx, double[] ty) {
+        java.util.List<double[]> poly = new java.util.ArrayList<>();
+        for (int k = 0; k < px.length; k++) {
+            poly.add(new double[] {px[k], py[k]});
+        }
+        double cx = (tx[0] + tx[1] + tx[2]) / 3;
+        double cy = (ty[0] + ty[1] + ty[2]) / 3;
+        for (int e = 0; e < 3 && !poly.isEmpty(); e++) {
+            double ax = tx[e];
+            double ay = ty[e];
+            double bx = tx[(e + 1) % 3];
+            double by = ty[(e + 1) % 3];
+            double inside = Math.signum((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));
+            java.util.List<double[]> out = new java.util.ArrayList<>();
+            for (int k = 0; k < poly.size(); k++) {
+                double[] p = poly.get(k);
+                double[] q = poly.get((k + 1) % poly.size());
+                double sp = inside * ((bx - ax) * (p[1] - ay) - (by - ay) * (p[0] - ax));
+                double sq = inside * ((bx - ax) * (q[1] - ay) - (by - ay) * (q[0] - ax));
+                if (sp >= 0) {
+                    out.add(p);
+                }
+                if ((sp >= 0) != (sq >= 0)) {
+                    double t = sp / (sp - sq);
+                    out.add(new double[] {p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])});
+                }
+            }
+            poly = out;
+        }
+        double[][] r = new double[2][poly.size()];
+        for (int k = 0; k < poly.size(); k++) {
+            r[0][k] = poly.get(k)[0];
+            r[1][k] = poly.get(k)[1];
+        }
+        return r;
+    }
+
     private static void triangle(GraphicsContext g, List<PhaseMap.Point> points, int n, int set, double x0, double y0,
             double side) {
         double h = side * SQRT3 / 2;
@@ -129,13 +167,6 @@ public final class PhaseTriangleView extends CanvasPane {
         g.setFill(colour(null));
         g.fillPolygon(xs, ys, 3);
         if (n > 0) {
-            g.save();
-            g.beginPath();
-            g.moveTo(xs[0], ys[0]);
-            g.lineTo(xs[1], ys[1]);
-            g.lineTo(xs[2], ys[2]);
-            g.closePath();
-            g.clip();
             double r = side / n * 0.6;
             for (PhaseMap.Point p : points) {
                 double cx = x0 + side * (p.i() + 0.5 * p.j()) / n;
@@ -147,10 +178,10 @@ public final class PhaseTriangleView extends CanvasPane {
                     hx[k] = cx + r * Math.cos(t);
                     hy[k] = cy + r * Math.sin(t);
                 }
+                double[][] clipped = clip(hx, hy, xs, ys);
                 g.setFill(colour(p.setClass(set)));
-                g.fillPolygon(hx, hy, 6);
+                g.fillPolygon(clipped[0], clipped[1], clipped[0].length);
             }
-            g.restore();
         }
         g.setStroke(Color.web("#455a64"));
         g.setLineWidth(1.5);

@@ -55,6 +55,8 @@ public final class EditorViewModel {
     private final DoubleProperty randomBeta = new SimpleDoubleProperty(10);
 
     private final ObservableList<ShapeSpec> shapes = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<ShapeSpec> shapesView = FXCollections.unmodifiableObservableList(shapes);
     private final IntegerProperty selectedShape = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ShapeSpec> selectedShapeSpec = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
@@ -336,7 +338,7 @@ public final class EditorViewModel {
 
     /** The document's shapes, for lists (read only: edit through {@link #updateShape}). */
     public ObservableList<ShapeSpec> shapes() {
-        return FXCollections.unmodifiableObservableList(shapes);
+        return shapesView;
     }
 
     public IntegerProperty selectedShapeProperty() {

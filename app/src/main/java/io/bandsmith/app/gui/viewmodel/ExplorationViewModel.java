@@ -106,11 +106,20 @@ public final class ExplorationViewModel implements AutoCloseable {
     private final LongProperty seedStart = new SimpleLongProperty(0);
     private final IntegerProperty samples = new SimpleIntegerProperty(40);
     private final ObservableList<Sample> done = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<Sample> doneView =
+            FXCollections.unmodifiableObservableList(done);
     private final ObservableList<Sample> fragile = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<Sample> fragileView =
+            FXCollections.unmodifiableObservableList(fragile);
     private final ReadOnlyObjectWrapper<Tally> tally = new ReadOnlyObjectWrapper<>(Tally.of(List.of(), List.of()));
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ObservableList<ConnectivityMethod> methods = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<ConnectivityMethod> methodsView =
+            FXCollections.unmodifiableObservableList(methods);
 
     private BandStructureSource source;
     private List<ConnectivityMethod> runMethods = List.of();
@@ -150,17 +159,17 @@ public final class ExplorationViewModel implements AutoCloseable {
 
     /** The methods the source supports (the columns of the chart). */
     public ObservableList<ConnectivityMethod> methods() {
-        return FXCollections.unmodifiableObservableList(methods);
+        return methodsView;
     }
 
     /** Every potential classified so far, in seed order. */
     public ObservableList<Sample> samples() {
-        return FXCollections.unmodifiableObservableList(done);
+        return doneView;
     }
 
     /** The potentials with a fragile set (the gallery). */
     public ObservableList<Sample> fragileSamples() {
-        return FXCollections.unmodifiableObservableList(fragile);
+        return fragileView;
     }
 
     public ReadOnlyObjectProperty<Tally> tallyProperty() {

@@ -126,7 +126,13 @@ public final class InverseDesignViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final ObservableList<InverseDesign.Progress> lossHistory = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<InverseDesign.Progress> lossHistoryView =
+            FXCollections.unmodifiableObservableList(lossHistory);
     private final ObservableList<Candidate> candidates = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<Candidate> candidatesView =
+            FXCollections.unmodifiableObservableList(candidates);
     private final ObjectProperty<Candidate> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<InverseDesign.Result> result = new ReadOnlyObjectWrapper<>();
 
@@ -255,12 +261,12 @@ public final class InverseDesignViewModel implements AutoCloseable {
 
     /** One entry per finished step of the current run: the best and median smoothed loss (Vmax²). */
     public ObservableList<InverseDesign.Progress> lossHistory() {
-        return FXCollections.unmodifiableObservableList(lossHistory);
+        return lossHistoryView;
     }
 
     /** The designs of the last run: the verified ones best first (or the best few by the network's loss). */
     public ObservableList<Candidate> candidates() {
-        return FXCollections.unmodifiableObservableList(candidates);
+        return candidatesView;
     }
 
     public ObjectProperty<Candidate> selectedProperty() {

@@ -56,10 +56,19 @@ public final class PhaseMapViewModel implements AutoCloseable {
     private final BackgroundJob job;
 
     private final ObservableList<Corner> corners = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<Corner> cornersView =
+            FXCollections.unmodifiableObservableList(corners);
     private final IntegerProperty resolution = new SimpleIntegerProperty(DEFAULT_RESOLUTION);
     private final ObjectProperty<ConnectivityMethod> method = new SimpleObjectProperty<>(ConnectivityMethod.COMPAT);
     private final ObservableList<ConnectivityMethod> methods = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<ConnectivityMethod> methodsView =
+            FXCollections.unmodifiableObservableList(methods);
     private final ObservableList<PhaseMap.Point> points = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<PhaseMap.Point> pointsView =
+            FXCollections.unmodifiableObservableList(points);
     private final ReadOnlyIntegerWrapper mapResolution = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -105,7 +114,7 @@ public final class PhaseMapViewModel implements AutoCloseable {
 
     /** Always three corners: 1 bottom left, 2 bottom right, 3 top. */
     public ObservableList<Corner> corners() {
-        return FXCollections.unmodifiableObservableList(corners);
+        return cornersView;
     }
 
     public void setCorner(int index, Corner corner) {
@@ -161,14 +170,14 @@ public final class PhaseMapViewModel implements AutoCloseable {
 
     /** The connectivity methods the source supports. */
     public ObservableList<ConnectivityMethod> methods() {
-        return FXCollections.unmodifiableObservableList(methods);
+        return methodsView;
     }
 
     // ---- state -------------------------------------------------------------------------------------------------
 
     /** Points classified so far (all of them when the run finished), in no particular order. */
     public ObservableList<PhaseMap.Point> points() {
-        return FXCollections.unmodifiableObservableList(points);
+        return pointsView;
     }
 
     /** N of the map shown (0: none yet). */
