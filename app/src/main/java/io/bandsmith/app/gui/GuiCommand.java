@@ -34,7 +34,7 @@ public final class GuiCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--show", paramLabel = "AREA", defaultValue = "editor", description = "what is in front at "
-            + "start: editor, design (inverse design), phase-map or explore (default: ${DEFAULT-VALUE})")
+            + "start: editor, design (inverse design), phase-map, explore or inversion (band inversion, fig. 2) (default: ${DEFAULT-VALUE})")
     String show;
 
     @Option(names = "--run", description = "start the computation of the --show panel at start (with "

@@ -13,7 +13,7 @@ import java.util.List;
  * @param width window width (pixels)
  * @param height window height (pixels)
  * @param model a trained network file to use instead of the installed one, or null
- * @param show what is in front at start: {@code editor}, {@code design}, {@code phase-map} or {@code explore}
+ * @param show what is in front at start: {@code editor}, {@code design}, {@code phase-map}, {@code explore} or {@code inversion}
  * @param run start the computation of the panel in front (design, phase-map, explore) at start
  * @param designTrials inverse-design trials at start (0: the panel's default)
  * @param designSteps inverse-design steps at start (0: the panel's default)
@@ -22,7 +22,7 @@ public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int 
         String show, boolean run, int designTrials, int designSteps) {
     public static final int DEFAULT_WIDTH = 1500;
     public static final int DEFAULT_HEIGHT = 940;
-    public static final List<String> SHOW = List.of("editor", "design", "phase-map", "explore");
+    public static final List<String> SHOW = List.of("editor", "design", "phase-map", "explore", "inversion");
 
     public GuiOptions {
         if (width < 1200 || height < 700) {
@@ -39,7 +39,7 @@ public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int 
             throw new IllegalArgumentException("--show must be one of " + SHOW + ", got '" + show + "'");
         }
         if (run && "editor".equals(show)) {
-            throw new IllegalArgumentException("--run needs --show design, phase-map or explore");
+            throw new IllegalArgumentException("--run needs --show design, phase-map, explore or inversion");
         }
         if (designTrials < 0 || designSteps < 0) {
             throw new IllegalArgumentException("--trials and --steps must be positive");

@@ -114,6 +114,7 @@ public final class WorkbenchApp extends Application {
             case "design" -> showDesign(DesignViewModel.Panel.INVERSE_DESIGN);
             case "phase-map" -> showDesign(DesignViewModel.Panel.PHASE_MAP);
             case "explore" -> showDesign(DesignViewModel.Panel.EXPLORATION);
+            case "inversion" -> showDesign(DesignViewModel.Panel.BAND_INVERSION);
             default -> { }
         }
         if (networkProblem != null) {
@@ -168,6 +169,7 @@ public final class WorkbenchApp extends Application {
             case INVERSE_DESIGN -> vm.design().inverseDesign().run();
             case PHASE_MAP -> vm.design().phaseMap().run();
             case EXPLORATION -> vm.design().exploration().run();
+            case BAND_INVERSION -> vm.design().bandInversion().run();
             default -> { }
         }
     }
@@ -177,6 +179,7 @@ public final class WorkbenchApp extends Application {
             case INVERSE_DESIGN -> vm.design().inverseDesign().runningProperty();
             case PHASE_MAP -> vm.design().phaseMap().runningProperty();
             case EXPLORATION -> vm.design().exploration().runningProperty();
+            case BAND_INVERSION -> vm.design().bandInversion().runningProperty();
         };
     }
 

@@ -103,6 +103,32 @@ class DesignAreaViewTest {
         assertTrue(robot.lookup("#phaseTriangle").tryQuery().isPresent());
         robot.clickOn("Exploration");
         assertTrue(robot.lookup("#classChart").tryQuery().isPresent());
+        robot.clickOn("Band inversion (fig. 2)");
+        assertTrue(robot.lookup("#inversionPlot").tryQuery().isPresent());
+        assertEquals(io.bandsmith.app.gui.viewmodel.DesignViewModel.Panel.BAND_INVERSION,
+                vm.design().panelProperty().get(), "the view model follows the tabs");
+    }
+
+    @Test
+    void aClickOnTheInversionPlotOpensTheSixHolesAtThatDistance(FxRobot robot) throws Exception {
+        var inversion = vm.design().bandInversion();
+        robot.interact(() -> {
+            inversion.fromDistanceProperty().set(0.30);
+            inversion.toDistanceProperty().set(0.36);
+            inversion.countProperty().set(3);
+            vm.design().panelProperty().set(io.bandsmith.app.gui.viewmodel.DesignViewModel.Panel.BAND_INVERSION);
+            vm.design().shownProperty().set(true);
+        });
+        robot.clickOn("#runInversionButton");
+        waitUntil("the sweep", () -> !inversion.runningProperty().get() && inversion.rows().size() == 3);
+        assertEquals(1.0 / 3, inversion.inversionProperty().get(), 0.01, "p-d crossing near a/3");
+        var plot = view.designView().bandInversion().plot();
+        Point2D screen = WaitForAsyncUtils.asyncFx(() -> plot.canvas().localToScreen(plot.toCanvasX(0.33),
+                plot.canvas().getHeight() / 2)).get();
+        robot.clickOn(screen);
+        GeometryBase.SixHoles base = assertInstanceOf(GeometryBase.SixHoles.class, document().base());
+        assertEquals(0.33, base.distance(), 0.002);
+        assertFalse(vm.design().shownProperty().get(), "the editor comes to the front");
     }
 
     @Test

@@ -10,6 +10,7 @@ public final class DesignView extends TabPane {
     private final InverseDesignView inverseDesign;
     private final PhaseMapView phaseMap;
     private final ExplorationView exploration;
+    private final BandInversionView bandInversion;
 
     public DesignView(DesignViewModel vm, StringProperty status) {
         setId("designArea");
@@ -17,10 +18,12 @@ public final class DesignView extends TabPane {
         inverseDesign = new InverseDesignView(vm.inverseDesign(), status);
         phaseMap = new PhaseMapView(vm.phaseMap(), status);
         exploration = new ExplorationView(vm.exploration(), status);
+        bandInversion = new BandInversionView(vm.bandInversion(), status);
         Tab[] tabs = {
             tab(DesignViewModel.Panel.INVERSE_DESIGN, inverseDesign),
             tab(DesignViewModel.Panel.PHASE_MAP, phaseMap),
-            tab(DesignViewModel.Panel.EXPLORATION, exploration)};
+            tab(DesignViewModel.Panel.EXPLORATION, exploration),
+            tab(DesignViewModel.Panel.BAND_INVERSION, bandInversion)};
         getTabs().addAll(tabs);
         getSelectionModel().select(vm.panelProperty().get().ordinal());
         getSelectionModel().selectedIndexProperty().addListener((o, a, b) ->
@@ -40,6 +43,10 @@ public final class DesignView extends TabPane {
 
     public PhaseMapView phaseMap() {
         return phaseMap;
+    }
+
+    public BandInversionView bandInversion() {
+        return bandInversion;
     }
 
     public ExplorationView exploration() {

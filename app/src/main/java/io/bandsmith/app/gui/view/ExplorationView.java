@@ -35,7 +35,7 @@ public final class ExplorationView extends BorderPane {
         fillGallery();
         ScrollPane galleryScroll = new ScrollPane(gallery);
         galleryScroll.setFitToWidth(true);
-        Label title = new Label("Potentials with a fragile set (click to open in the editor)");
+        Label title = new Label("Potentials with a fragile band set among the lowest 6 bands (click one to open it in the editor)");
         title.getStyleClass().add("panel-title");
         VBox bottom = new VBox(2, title, galleryScroll);
         VBox.setVgrow(galleryScroll, javafx.scene.layout.Priority.ALWAYS);

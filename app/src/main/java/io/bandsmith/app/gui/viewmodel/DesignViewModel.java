@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The Design area of the workbench: inverse design, phase map and exploration, each with its own background
+ * The Design area of the workbench: inverse design, phase map, exploration and the band-inversion designer, each with its own background
  * worker, all loading their results into the same geometry editor. JavaFX properties only.
  */
 public final class DesignViewModel implements AutoCloseable {
@@ -19,7 +19,8 @@ public final class DesignViewModel implements AutoCloseable {
     public enum Panel {
         INVERSE_DESIGN("Inverse design"),
         PHASE_MAP("Phase map"),
-        EXPLORATION("Exploration");
+        EXPLORATION("Exploration"),
+        BAND_INVERSION("Band inversion (fig. 2)");
 
         private final String title;
 
@@ -35,6 +36,7 @@ public final class DesignViewModel implements AutoCloseable {
     private final InverseDesignViewModel inverseDesign;
     private final PhaseMapViewModel phaseMap;
     private final ExplorationViewModel exploration;
+    private final BandInversionViewModel bandInversion;
     private final ObjectProperty<Panel> panel = new SimpleObjectProperty<>(Panel.INVERSE_DESIGN);
     private final BooleanProperty shown = new SimpleBooleanProperty(false);
 
@@ -42,16 +44,18 @@ public final class DesignViewModel implements AutoCloseable {
         this.inverseDesign = new InverseDesignViewModel(editor, status, dialogs, ui);
         this.phaseMap = new PhaseMapViewModel(editor, status, dialogs, ui);
         this.exploration = new ExplorationViewModel(editor, status, ui);
+        this.bandInversion = new BandInversionViewModel(editor, status, ui);
         // a geometry opened from a panel is shown in the editor's area
         Runnable showEditor = () -> shown.set(false);
         inverseDesign.setOnOpened(showEditor);
         phaseMap.setOnOpened(showEditor);
         exploration.setOnOpened(showEditor);
+        bandInversion.setOnOpened(showEditor);
     }
 
     /**
      * @param network the trained network (null: none; inverse design is then disabled)
-     * @param classifySource what phase map and exploration classify with: the network's source when installed,
+     * @param classifySource what phase map, exploration and band inversion compute with: the network's source when installed,
      *     else the exact solver
      * @param exact checks the best designs
      */
@@ -59,6 +63,7 @@ public final class DesignViewModel implements AutoCloseable {
         inverseDesign.setSources(network, exact);
         phaseMap.setSource(classifySource);
         exploration.setSource(classifySource);
+        bandInversion.setSource(classifySource);
     }
 
     public InverseDesignViewModel inverseDesign() {
@@ -71,6 +76,10 @@ public final class DesignViewModel implements AutoCloseable {
 
     public ExplorationViewModel exploration() {
         return exploration;
+    }
+
+    public BandInversionViewModel bandInversion() {
+        return bandInversion;
     }
 
     /** True while the Design area is in front (false: the editor's panels). */
@@ -88,5 +97,6 @@ public final class DesignViewModel implements AutoCloseable {
         inverseDesign.close();
         phaseMap.close();
         exploration.close();
+        bandInversion.close();
     }
 }
