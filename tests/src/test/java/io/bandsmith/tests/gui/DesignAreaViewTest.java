@@ -93,7 +93,7 @@ class DesignAreaViewTest {
     void withoutANetworkTheDesignTabSaysWhatIsMissingAndRunIsDisabled(FxRobot robot) {
         TabPane areas = robot.lookup("#areas").queryAs(TabPane.class);
         assertEquals(0, areas.getSelectionModel().getSelectedIndex(), "the editor is in front at start");
-        robot.clickOn("Design: inverse design · phase map · exploration");
+        robot.clickOn("Design: inverse design · phase map · exploration · band inversion");
         assertTrue(vm.design().shownProperty().get());
         assertTrue(robot.lookup("#inverseDesignPanel").tryQuery().isPresent(), "the inverse design panel shows");
         Label note = robot.lookup("#designNetworkNote").queryAs(Label.class);

@@ -52,7 +52,7 @@ public final class InversionPlotView extends CanvasPane {
         g.setFont(Font.font(12));
         left = 64;
         right = w - 16;
-        double top = 26;
+        double top = 44;
         double bottom = h - 34;
         g.setFill(Color.web("#2b3a55"));
         g.setTextAlign(TextAlignment.LEFT);
@@ -141,17 +141,18 @@ public final class InversionPlotView extends CanvasPane {
             g.setTextBaseline(VPos.TOP);
             g.fillText(String.format(Locale.ROOT, "p–d inversion at R = %.4f a", inversion), x + 4, top + 2);
         }
-        // legend
-        double lx = right - 150;
-        double ly = bottom - 70;
+        // legend, in a row above the plot
+        double lx = left;
+        double ly = 28;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         for (String s : new String[] {"s", "p", "d", "f"}) {
             g.setFill(LABEL_COLOURS.get(s));
             g.fillOval(lx, ly - 4, 8, 8);
             g.setFill(Color.BLACK);
-            g.fillText(s + (s.equals("p") || s.equals("d") ? " (pair; lowest joined)" : ""), lx + 14, ly);
-            ly += 16;
+            String text = s + (s.equals("p") || s.equals("d") ? " (pair; the lowest joined)" : "");
+            g.fillText(text, lx + 12, ly);
+            lx += 30 + 6.5 * text.length();
         }
     }
 }

@@ -110,7 +110,7 @@ public final class WorkbenchView extends BorderPane {
         javafx.scene.control.Tab editorTab = new javafx.scene.control.Tab("Editor and bands", panels());
         editorTab.setId("editorAreaTab");
         javafx.scene.control.Tab designTab = new javafx.scene.control.Tab(
-                "Design: inverse design · phase map · exploration", designView);
+                "Design: inverse design · phase map · exploration · band inversion", designView);
         designTab.setId("designAreaTab");
         areas.setId("areas");
         areas.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
