@@ -29,6 +29,26 @@ public final class GuiCommand implements Callable<Integer> {
             + GuiOptions.DEFAULT_HEIGHT, description = "window size in pixels (default: ${DEFAULT-VALUE})")
     String size;
 
+    @Option(names = "--model", paramLabel = "FILE.zip", description = "a trained network to use instead of the "
+            + "installed one (models/README.md)")
+    Path model;
+
+    @Option(names = "--show", paramLabel = "AREA", defaultValue = "editor", description = "what is in front at "
+            + "start: editor, design (inverse design), phase-map, explore or inversion (band inversion, fig. 2) (default: ${DEFAULT-VALUE})")
+    String show;
+
+    @Option(names = "--run", description = "start the computation of the --show panel at start (with "
+            + "--screenshot: the picture is taken when it has finished)")
+    boolean run;
+
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "0", description = "inverse design: random starts "
+            + "(default: the panel's, 200)")
+    int trials;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "0", description = "inverse design: Adam steps "
+            + "(default: the panel's, 500)")
+    int steps;
+
     @Option(names = "--help-without-display", hidden = true)
     boolean helpWithoutDisplay;
 
@@ -52,8 +72,12 @@ public final class GuiCommand implements Callable<Integer> {
         if (wh.length != 2) {
             throw new IllegalArgumentException("--size must look like 1500x940, got " + size);
         }
+        if (model != null && !Files.isRegularFile(model)) {
+            throw new IllegalArgumentException(model + ": no such network file");
+        }
         GuiOptions options = new GuiOptions(open, screenshot == null ? null : screenshot.toAbsolutePath(), timeout,
-                Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()));
+                Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()),
+                model == null ? null : model.toAbsolutePath(), show, run, trials, steps);
         return WorkbenchLauncher.launch(options);
     }
 

@@ -1,19 +1,28 @@
 package io.bandsmith.app.gui;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How the workbench starts.
  *
  * @param open a project to open, or null
- * @param screenshot when set: wait until the preview is drawn, write a PNG of the whole window there, and exit
- * @param timeoutSeconds how long a screenshot run waits for the preview
+ * @param screenshot when set: wait until the preview is drawn (and the started run, see {@code run}), write a PNG of
+ *     the whole window there, and exit
+ * @param timeoutSeconds how long a screenshot run waits
  * @param width window width (pixels)
  * @param height window height (pixels)
+ * @param model a trained network file to use instead of the installed one, or null
+ * @param show what is in front at start: {@code editor}, {@code design}, {@code phase-map}, {@code explore} or {@code inversion}
+ * @param run start the computation of the panel in front (design, phase-map, explore) at start
+ * @param designTrials inverse-design trials at start (0: the panel's default)
+ * @param designSteps inverse-design steps at start (0: the panel's default)
  */
-public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height) {
+public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height, Path model,
+        String show, boolean run, int designTrials, int designSteps) {
     public static final int DEFAULT_WIDTH = 1500;
     public static final int DEFAULT_HEIGHT = 940;
+    public static final List<String> SHOW = List.of("editor", "design", "phase-map", "explore", "inversion");
 
     public GuiOptions {
         if (width < 1200 || height < 700) {
@@ -23,6 +32,22 @@ public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int 
         if (!(timeoutSeconds > 0)) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeoutSeconds);
         }
+        if (show == null) {
+            show = "editor";
+        }
+        if (!SHOW.contains(show)) {
+            throw new IllegalArgumentException("--show must be one of " + SHOW + ", got '" + show + "'");
+        }
+        if (run && "editor".equals(show)) {
+            throw new IllegalArgumentException("--run needs --show design, phase-map, explore or inversion");
+        }
+        if (designTrials < 0 || designSteps < 0) {
+            throw new IllegalArgumentException("--trials and --steps must be positive");
+        }
+    }
+
+    public GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height) {
+        this(open, screenshot, timeoutSeconds, width, height, null, "editor", false, 0, 0);
     }
 
     public boolean screenshotMode() {

@@ -10,6 +10,7 @@ import io.bandsmith.app.gui.preview.EbrClassifier;
 import io.bandsmith.app.gui.view.FxDialogService;
 import io.bandsmith.app.gui.view.FxImages;
 import io.bandsmith.app.gui.view.WorkbenchView;
+import io.bandsmith.app.gui.viewmodel.DesignViewModel;
 import io.bandsmith.app.gui.viewmodel.DialogService;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
@@ -17,6 +18,7 @@ import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.solver.PlaneWaveSettings;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.models.inference.NetworkPredictor;
+import io.bandsmith.models.network.TightBindingNetwork;
 import javafx.animation.AnimationTimer;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -45,7 +47,8 @@ public final class WorkbenchApp extends Application {
 
     private WorkbenchViewModel vm;
     private ExecutorService io;
-    private BandStructureSource network;
+    private NetworkPredictor network;
+    private String networkNote = NETWORK_NOTE;
     private String networkProblem;
 
     /**
@@ -54,10 +57,16 @@ public final class WorkbenchApp extends Application {
      */
     @Override
     public void init() {
-        Path model = Path.of(System.getProperty("bandsmith.home", ".")).resolve(NetworkPredictor.SHIPPED_MODEL);
+        Path chosen = options.model();
+        Path model = chosen != null ? chosen
+                : Path.of(System.getProperty("bandsmith.home", ".")).resolve(NetworkPredictor.SHIPPED_MODEL);
         if (Files.isRegularFile(model)) {
             try {
-                network = NetworkPredictor.shipped();
+                network = chosen != null ? new NetworkPredictor(TightBindingNetwork
+                        .load(chosen)) : NetworkPredictor.shipped();
+                if (chosen != null) {
+                    networkNote = "trained network (" + chosen.getFileName() + ")";
+                }
             } catch (RuntimeException | LinkageError e) {
                 networkProblem = "the installed network could not be loaded (" + e.getMessage()
                         + "); using the exact solver";
@@ -87,10 +96,26 @@ public final class WorkbenchApp extends Application {
         BandStructureSource exact = PlaneWaveSolver.withDefaults();
         // without a network the live preview runs the exact solver at preview accuracy (~2x faster, ~3e-5 Vmax rms)
         BandStructureSource preview = network != null ? network : new PlaneWaveSolver(PlaneWaveSettings.preview());
-        vm = new WorkbenchViewModel(preview, network != null ? NETWORK_NOTE : SOURCE_NOTE,
+        vm = new WorkbenchViewModel(preview, network != null ? networkNote : SOURCE_NOTE,
                 new EbrClassifier(), Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
         if (network != null) {
             vm.setExactSource(exact);
+        }
+        // the Design area: inverse design needs the network; phase map and exploration classify with the network
+        // when there is one, else with the exact solver (at full accuracy, not the preview's)
+        vm.design().setSources(network == null ? null : network.network(), network != null ? network : exact, exact);
+        if (o.designTrials() > 0) {
+            vm.design().inverseDesign().trialsProperty().set(o.designTrials());
+        }
+        if (o.designSteps() > 0) {
+            vm.design().inverseDesign().stepsProperty().set(o.designSteps());
+        }
+        switch (o.show()) {
+            case "design" -> showDesign(DesignViewModel.Panel.INVERSE_DESIGN);
+            case "phase-map" -> showDesign(DesignViewModel.Panel.PHASE_MAP);
+            case "explore" -> showDesign(DesignViewModel.Panel.EXPLORATION);
+            case "inversion" -> showDesign(DesignViewModel.Panel.BAND_INVERSION);
+            default -> { }
         }
         if (networkProblem != null) {
             vm.statusProperty().set(networkProblem);
@@ -122,6 +147,9 @@ public final class WorkbenchApp extends Application {
         if (!opened) {
             vm.requestPreview();
         }
+        if (o.run()) {
+            startPanel(vm.design().panelProperty().get());
+        }
         if (o.screenshotMode()) {
             scheduleScreenshot(stage, o);
         } else {
@@ -131,12 +159,43 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    private void showDesign(DesignViewModel.Panel panel) {
+        vm.design().panelProperty().set(panel);
+        vm.design().shownProperty().set(true);
+    }
+
+    private void startPanel(DesignViewModel.Panel panel) {
+        switch (panel) {
+            case INVERSE_DESIGN -> vm.design().inverseDesign().run();
+            case PHASE_MAP -> vm.design().phaseMap().run();
+            case EXPLORATION -> vm.design().exploration().run();
+            case BAND_INVERSION -> vm.design().bandInversion().run();
+            default -> { }
+        }
+    }
+
+    private javafx.beans.property.ReadOnlyBooleanProperty panelRunning() {
+        return switch (vm.design().panelProperty().get()) {
+            case INVERSE_DESIGN -> vm.design().inverseDesign().runningProperty();
+            case PHASE_MAP -> vm.design().phaseMap().runningProperty();
+            case EXPLORATION -> vm.design().exploration().runningProperty();
+            case BAND_INVERSION -> vm.design().bandInversion().runningProperty();
+        };
+    }
+
     private void scheduleScreenshot(Stage stage, GuiOptions o) {
         PauseTransition timeout = new PauseTransition(Duration.seconds(o.timeoutSeconds()));
-        timeout.setOnFinished(e -> fail(3, "the preview was not drawn within " + o.timeoutSeconds() + " s ("
+        timeout.setOnFinished(e -> fail(3, "the preview was not drawn" + (o.run() ? " or the run did not finish"
+                : "") + " within " + o.timeoutSeconds() + " s ("
                 + vm.statusProperty().get() + ")"));
         timeout.play();
+        boolean[] taken = new boolean[1];
         Runnable whenDrawn = () -> {
+            if (taken[0] || vm.previewProperty().get() == null || vm.computingProperty().get()
+                    || (o.run() && panelRunning().get())) {
+                return;
+            }
+            taken[0] = true;
             // the views redraw in the preview listener; let a few pulses render the window, then take the picture
             new AnimationTimer() {
                 private int frames;
@@ -152,11 +211,10 @@ public final class WorkbenchApp extends Application {
                 }
             }.start();
         };
-        vm.previewProperty().addListener((obs, old, r) -> {
-            if (r != null && !vm.computingProperty().get()) {
-                whenDrawn.run();
-            }
-        });
+        vm.previewProperty().addListener((obs, old, r) -> whenDrawn.run());
+        if (o.run()) {
+            panelRunning().addListener((obs, was, is) -> whenDrawn.run());
+        }
         vm.previewErrorProperty().addListener((obs, old, err) -> {
             if (err != null && !err.isEmpty()) {
                 timeout.stop();

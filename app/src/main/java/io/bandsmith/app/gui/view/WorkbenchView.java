@@ -66,6 +66,8 @@ public final class WorkbenchView extends BorderPane {
     private final BandSurfaceView surfaceView;
     private final TableView<PreviewResult.ClassifiedBandSet> setTable = new TableView<>();
     private final Label status = new Label();
+    private final DesignView designView;
+    private final javafx.scene.control.TabPane areas = new javafx.scene.control.TabPane();
 
     public WorkbenchView(WorkbenchViewModel vm, DialogService dialogs) {
         this.vm = vm;
@@ -76,9 +78,10 @@ public final class WorkbenchView extends BorderPane {
         bandView = new BandDiagramView(vm);
         zoneView = new ZoneMapView(vm);
         surfaceView = new BandSurfaceView(vm);
+        designView = new DesignView(vm.design(), vm.statusProperty());
         setTop(new VBox(menuBar(), toolBar()));
         setLeft(controls());
-        setCenter(panels());
+        setCenter(areas());
         setBottom(bottom());
     }
 
@@ -96,6 +99,27 @@ public final class WorkbenchView extends BorderPane {
 
     public ZoneMapView zoneView() {
         return zoneView;
+    }
+
+    public DesignView designView() {
+        return designView;
+    }
+
+    /** The editor's four panels and the Design area, as tabs that follow {@code design().shownProperty()}. */
+    private Node areas() {
+        javafx.scene.control.Tab editorTab = new javafx.scene.control.Tab("Editor and bands", panels());
+        editorTab.setId("editorAreaTab");
+        javafx.scene.control.Tab designTab = new javafx.scene.control.Tab(
+                "Design: inverse design · phase map · exploration · band inversion", designView);
+        designTab.setId("designAreaTab");
+        areas.setId("areas");
+        areas.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        areas.getTabs().addAll(editorTab, designTab);
+        areas.getSelectionModel().select(vm.design().shownProperty().get() ? 1 : 0);
+        areas.getSelectionModel().selectedIndexProperty().addListener((o, a, b) ->
+                vm.design().shownProperty().set(b.intValue() == 1));
+        vm.design().shownProperty().addListener((o, a, b) -> areas.getSelectionModel().select(b ? 1 : 0));
+        return areas;
     }
 
     // ---- menus -------------------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ public final class EditorViewModel {
     private final DoubleProperty randomBeta = new SimpleDoubleProperty(10);
 
     private final ObservableList<ShapeSpec> shapes = FXCollections.observableArrayList();
+    /** Read-only view kept as a field: a view made per call holds its listeners weakly and may vanish. */
+    private final ObservableList<ShapeSpec> shapesView = FXCollections.unmodifiableObservableList(shapes);
     private final IntegerProperty selectedShape = new SimpleIntegerProperty(-1);
     private final ObjectProperty<ShapeSpec> selectedShapeSpec = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
@@ -304,6 +306,26 @@ public final class EditorViewModel {
         }
     }
 
+    /**
+     * Replaces the whole geometry by a computed one (a design, a blended phase-map point) as an imported base layer,
+     * at the grid's own size and Vmax (a design is valid at the Vmax it was made for); shapes and brush strokes are
+     * dropped. One undo step.
+     */
+    public boolean loadComputedGrid(PotentialGrid grid, String sourceName) {
+        PotentialGrid symmetric = C6GridSymmetry.isSymmetric(grid) ? grid : C6GridSymmetry.symmetrize(grid);
+        double[] f = symmetric.fractions();
+        for (int n = 0; n < f.length; n++) {
+            f[n] = Math.max(0, Math.min(1, f[n]));
+        }
+        GeometryBase.Imported base = new GeometryBase.Imported(sourceName, grid.size(), f);
+        boolean done = edit(doc -> GeometryDocument.of(grid.size(), grid.vmax(), base, java.util.List.of()));
+        if (done) {
+            message.set(String.format(java.util.Locale.ROOT, "Loaded %s into the editor (L = %d, Vmax = %.4g E0)",
+                    sourceName, grid.size(), grid.vmax()));
+        }
+        return done;
+    }
+
     public void setVmax(double vmax) {
         edit(doc -> doc.withVmax(vmax));
     }
@@ -316,7 +338,7 @@ public final class EditorViewModel {
 
     /** The document's shapes, for lists (read only: edit through {@link #updateShape}). */
     public ObservableList<ShapeSpec> shapes() {
-        return FXCollections.unmodifiableObservableList(shapes);
+        return shapesView;
     }
 
     public IntegerProperty selectedShapeProperty() {

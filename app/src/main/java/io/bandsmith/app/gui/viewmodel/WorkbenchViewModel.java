@@ -58,6 +58,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
             "*.json");
 
     private final EditorViewModel editor = new EditorViewModel();
+    private final DesignViewModel design;
     private final DialogService dialogs;
     private final WorkbenchState state;
     private final Executor ioExecutor;
@@ -102,6 +103,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
         this.ioExecutor = ioExecutor;
         this.sourceNote = sourceNote;
         this.uiExecutor = uiExecutor;
+        this.design = new DesignViewModel(editor, status, dialogs, uiExecutor);
+        // until the application says otherwise: no network, classification with the preview's source
+        design.setSources(null, source, null);
         this.previewService = new PreviewService(source, classifier, uiExecutor, new PreviewService.Listener() {
             @Override
             public void completed(PreviewResult result) {
@@ -137,6 +141,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public EditorViewModel editor() {
         return editor;
+    }
+
+    /** The Design area (inverse design, phase map, exploration). */
+    public DesignViewModel design() {
+        return design;
     }
 
     // ---- preview -----------------------------------------------------------------------------------------------
@@ -637,6 +646,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        design.close();
         previewService.close();
         if (compareExecutor != null) {
             compareExecutor.shutdownNow();
