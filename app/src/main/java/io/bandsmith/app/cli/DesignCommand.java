@@ -9,16 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.imageio.ImageIO;
-
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
-import io.bandsmith.engine.io.AtomicFiles;
 import io.bandsmith.engine.io.NpyFiles;
-import io.bandsmith.engine.lattice.HexagonalLattice;
-import io.bandsmith.engine.lattice.KPointSet;
-import io.bandsmith.engine.tightbinding.SixSiteTargetModel;
-import io.bandsmith.engine.tightbinding.TightBindingBandSolver;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.models.design.BandGapObjective;
 import io.bandsmith.models.design.DesignExport;
@@ -101,9 +94,6 @@ public final class DesignCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
 
-    /** The appendix M parameters when the target is that model (for the bands picture). */
-    private double[] targetParameters;
-
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -121,7 +111,8 @@ public final class DesignCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> stop.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
         int every = Math.max(1, steps / 20);
-        InverseDesign.Result result = design.run(settings, PlaneWaveSolver.withDefaults(), p -> {
+        PlaneWaveSolver exactSolver = PlaneWaveSolver.withDefaults();
+        InverseDesign.Result result = design.run(settings, exactSolver, p -> {
             if (!quiet && (p.step() % every == 0 || p.step() == p.steps())) {
                 double s = (System.nanoTime() - start) / 1e9;
                 System.err.printf(Locale.ROOT, "design: step %d/%d, %d trials, best loss %.3e (rms %.2e Vmax), "
@@ -138,13 +129,12 @@ public final class DesignCommand implements Callable<Integer> {
         Map<String, Object> doc = DesignExport.report(result, objective, settings, seconds);
         if (exportPrefix != null) {
             List<Path> files = new ArrayList<>(DesignExport.writeAll(exportPrefix, result, geometry, settings, grid,
-                    doc, new com.fasterxml.jackson.databind.ObjectMapper()));
+                    doc, new com.fasterxml.jackson.databind.ObjectMapper(), net, objective, exactSolver));
             Path project = DesignExport.sibling(exportPrefix, ProjectFiles.EXTENSION);
             ProjectFiles.write(project, new Project("Design: " + objective.describe(),
                     GeometryDocument.of(grid.size(), vmax, new GeometryBase.Imported("design", grid.size(),
                             grid.fractions()), List.of()), PreviewSettings.DEFAULT));
             files.add(project);
-            files.add(writeBandsPicture(DesignExport.sibling(exportPrefix, ".bands.png"), net, grid, objective));
             doc.put("exports", files.stream().map(Path::toString).toList());
         }
         Json.write(doc, out);
@@ -153,21 +143,6 @@ public final class DesignCommand implements Callable<Integer> {
                     Math.sqrt(best.exactLoss()), Math.sqrt(best.networkLoss()), seconds);
         }
         return 0;
-    }
-
-    /** Target, exact and network bands of the design along Γ-K-M-Γ. */
-    private Path writeBandsPicture(Path file, TightBindingNetwork net, PotentialGrid grid, DesignObjective objective) {
-        KPointSet path = KPointSet.path(List.of(HexagonalLattice.GAMMA, HexagonalLattice.K, HexagonalLattice.M,
-                HexagonalLattice.GAMMA), 24);
-        int bands = objective.bands();
-        double[][] exact = InverseDesign.inVmax(PlaneWaveSolver.withDefaults().compute(grid, path, bands));
-        double[] params = net.denseEvaluator().parameters(net.features().of(grid));
-        double[][] network = new TightBindingBandSolver(net.model(), path).energies(params, bands);
-        double[][] target = targetParameters == null ? null
-                : new TightBindingBandSolver(SixSiteTargetModel.model(), path).energies(targetParameters, 6);
-        var img = DesignExport.bandsPicture(path, target, exact, network, "bands of the design along Γ-K-M-Γ");
-        AtomicFiles.write(file, tmp -> ImageIO.write(img, "png", tmp.toFile()));
-        return file;
     }
 
     private DesignObjective objective(TightBindingNetwork net) {
@@ -193,8 +168,6 @@ public final class DesignCommand implements Callable<Integer> {
                                 + kv.substring(eq + 1) + "'");
                     }
                 }
-                targetParameters = SixSiteTargetModel.parameters(p.get("omega0"), p.get("J"), p.get("J0"), p.get("L"),
-                        p.get("L0"));
                 return TargetBandsObjective.breathingHoneycomb(net.model(), p.get("omega0"), p.get("J"), p.get("J0"),
                         p.get("L"), p.get("L0"), kSubsample);
             }

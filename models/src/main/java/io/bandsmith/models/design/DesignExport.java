@@ -164,7 +164,8 @@ public final class DesignExport {
      */
     public static List<Path> writeAll(Path prefix, InverseDesign.Result result, FourierGeometry geometry,
             InverseDesign.Settings settings, PotentialGrid grid, Map<String, Object> report,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json, io.bandsmith.models.network.TightBindingNetwork network,
+            DesignObjective objective, io.bandsmith.engine.bands.BandStructureSource exact) {
         InverseDesign.Design best = result.best();
         List<Path> written = new ArrayList<>();
         Path npy = sibling(prefix, ".npy");
@@ -191,7 +192,27 @@ public final class DesignExport {
         Path md = sibling(prefix, ".report.md");
         AtomicFiles.writeString(md, markdown(report, best));
         written.add(md);
+        Path bands = sibling(prefix, ".bands.png");
+        writeBandsPicture(bands, network, grid, objective, exact);
+        written.add(bands);
         return written;
+    }
+
+    /** Target, exact and network bands of a design along Γ-K-M-Γ as a PNG (written atomically). */
+    public static void writeBandsPicture(Path file, io.bandsmith.models.network.TightBindingNetwork network,
+            PotentialGrid grid, DesignObjective objective, io.bandsmith.engine.bands.BandStructureSource exact) {
+        io.bandsmith.engine.lattice.KPointSet path = io.bandsmith.engine.lattice.KPointSet.path(List.of(
+                io.bandsmith.engine.lattice.HexagonalLattice.GAMMA, io.bandsmith.engine.lattice.HexagonalLattice.K,
+                io.bandsmith.engine.lattice.HexagonalLattice.M, io.bandsmith.engine.lattice.HexagonalLattice.GAMMA),
+                24);
+        int bands = objective.bands();
+        double[][] exactBands = exact == null ? null : InverseDesign.inVmax(exact.compute(grid, path, bands));
+        double[] params = network.denseEvaluator().parameters(network.features().of(grid));
+        double[][] networkBands = new io.bandsmith.engine.tightbinding.TightBindingBandSolver(network.model(), path)
+                .energies(params, bands);
+        var img = bandsPicture(path, objective.targetAlong(path), exactBands, networkBands,
+                "bands of the design along Γ-K-M-Γ");
+        AtomicFiles.write(file, tmp -> javax.imageio.ImageIO.write(img, "png", tmp.toFile()));
     }
 
     /** PREFIX + suffix (PREFIX may carry directories). */

@@ -26,4 +26,9 @@ public interface DesignObjective {
 
     /** A one-line description for reports. */
     String describe();
+
+    /** The target bands [k][band] (units of Vmax) on any k set, for pictures; null when the objective has none. */
+    default double[][] targetAlong(io.bandsmith.engine.lattice.KPointSet kpoints) {
+        return null;
+    }
 }

@@ -263,13 +263,13 @@ public final class InverseDesign {
             double[] sorted = active.stream().mapToDouble(i -> smoothed[i]).sorted().toArray();
             progress.accept(new Progress(step + 1, steps, active.size(), sorted[0], sorted[sorted.length / 2]));
         }
-        List<Design> designs = finish(active, c, smoothed, settings, exact);
+        List<Design> designs = finish(active, c, smoothed, settings, exact, cancelled);
         double[] bestHistory = Arrays.copyOf(history[designs.get(0).trial()], Math.max(1, step));
         return new Result(designs, bestHistory, stopped, trialSteps);
     }
 
     private List<Design> finish(List<Integer> active, double[][] c, double[] smoothed, Settings settings,
-            BandStructureSource exact) {
+            BandStructureSource exact, BooleanSupplier cancelled) {
         TightBindingBandSolver tb = new TightBindingBandSolver(network.model(), objective.kpoints());
         int n = active.size();
         boolean[][] masks = new boolean[n][];
@@ -302,7 +302,8 @@ public final class InverseDesign {
             int i = order[r];
             double exactLoss = Double.NaN;
             BandStructure exactBands = null;
-            if (exact != null && r < settings.verify()) {
+            // the best design by the network is always checked; a cancel skips the rest of the checks
+            if (exact != null && r < settings.verify() && (r == 0 || !cancelled.getAsBoolean())) {
                 PotentialGrid grid = PotentialGrid.fromMask(geometry.size(), masks[i], vmax);
                 exactBands = exact.compute(grid, objective.kpoints(), objective.bands());
                 exactLoss = objective.loss(inVmax(exactBands));

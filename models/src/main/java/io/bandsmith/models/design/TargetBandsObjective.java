@@ -21,6 +21,8 @@ public final class TargetBandsObjective implements DesignObjective {
     private final BandTarget target;
     private final int kSubsample;
     private final String description;
+    /** The appendix M parameters when the target is that model (bands at any k for pictures), else null. */
+    private double[] sixSiteParameters;
 
     /**
      * @param network the tight-binding model the network predicts
@@ -62,9 +64,11 @@ public final class TargetBandsObjective implements DesignObjective {
             double l, double l0, int kSubsample) {
         double[] p = SixSiteTargetModel.parameters(omega0, j, j0, l, l0);
         double[][] e = new TightBindingBandSolver(SixSiteTargetModel.model(), WEDGE_79).energies(p, 6);
-        return new TargetBandsObjective(network, e, kSubsample, String.format(java.util.Locale.ROOT,
+        TargetBandsObjective o = new TargetBandsObjective(network, e, kSubsample, String.format(java.util.Locale.ROOT,
                 "bands of the breathing-honeycomb model (omega0=%g, J=%g, J0=%g, L=%g, L0=%g Vmax)", omega0, j, j0,
                 l, l0));
+        o.sixSiteParameters = p;
+        return o;
     }
 
     /** Target energies [k][band], units of Vmax (a copy). */
@@ -103,6 +107,12 @@ public final class TargetBandsObjective implements DesignObjective {
     @Override
     public int bands() {
         return targetVmax[0].length;
+    }
+
+    @Override
+    public double[][] targetAlong(KPointSet path) {
+        return sixSiteParameters == null ? null
+                : new TightBindingBandSolver(SixSiteTargetModel.model(), path).energies(sixSiteParameters, 6);
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class InverseDesignViewModel implements AutoCloseable {
 
     /** What a run was made of, kept for exports. */
     private record Run(DesignObjective objective, FourierGeometry geometry, InverseDesign.Settings settings,
-            InverseDesign.Result result, double seconds) {
+            InverseDesign.Result result, double seconds, TightBindingNetwork network, BandStructureSource exact) {
     }
 
     private final EditorViewModel editor;
@@ -332,7 +332,7 @@ public final class InverseDesignViewModel implements AutoCloseable {
             InverseDesign design = new InverseDesign(net, geometry, objective, NetworkPredictor.TRAINED_VMAX);
             InverseDesign.Result r = design.run(settings, exact, p -> control.post(() -> onProgress(p, kind)),
                     control::cancelled);
-            return new Run(objective, geometry, settings, r, (System.nanoTime() - t0) / 1e9);
+            return new Run(objective, geometry, settings, r, (System.nanoTime() - t0) / 1e9, net, exact);
         }, this::onFinished, e -> {
             progressText.set("failed");
             status.set("Inverse design failed: " + e.getMessage());
@@ -431,14 +431,15 @@ public final class InverseDesignViewModel implements AutoCloseable {
         try {
             Map<String, Object> report = DesignExport.report(r, run.objective(), run.settings(), run.seconds());
             List<Path> files = new ArrayList<>(DesignExport.writeAll(prefix, r, run.geometry(), run.settings(),
-                    c.grid(), report, new com.fasterxml.jackson.databind.ObjectMapper()));
+                    c.grid(), report, new com.fasterxml.jackson.databind.ObjectMapper(), run.network(), run.objective(),
+                    run.exact()));
             Path project = DesignExport.sibling(prefix, ProjectFiles.EXTENSION);
             ProjectFiles.write(project, new Project("Design: " + run.objective().describe(),
                     GeometryDocument.of(c.grid().size(), c.grid().vmax(), new GeometryBase.Imported("design",
                             c.grid().size(), c.grid().fractions()), List.of()), PreviewSettings.DEFAULT));
             files.add(project);
             status.set("Exported design #" + c.rank() + " to " + files.size() + " files: " + prefix.getFileName()
-                    + ".{npy,png,svg,dxf,fourier.json,report.md,bandsmith.json}");
+                    + ".{npy,png,svg,dxf,fourier.json,report.md,bands.png,bandsmith.json}");
             return true;
         } catch (RuntimeException e) {
             dialogs.showError("Export failed", e.getMessage());
