@@ -32,8 +32,8 @@ public final class TightBindingStandIn implements TightBindingSource {
     }
 
     /**
-     * Random parameters: on-site energies spread over [0, 60] E0, hoppings of 1 E0 (Vmax = 256 E0), so that the bands are
-     * dispersive but mostly separated multiplets.
+     * Random parameters: on-site energies spread over [0, 60] E0, hoppings of 1 E0 (Vmax = 256 E0), so that the
+     * bands are dispersive but mostly separated multiplets.
      */
     public static double[] parameters(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
