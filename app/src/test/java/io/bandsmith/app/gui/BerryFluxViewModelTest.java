@@ -117,7 +117,8 @@ class BerryFluxViewModelTest {
         vm.setZoneMapMode(ZoneMapMode.BERRY_FLUX);
         vm.requestPreview();
         awaitPreview();
-        // the Berry thread is now held inside its parameter look-up; the user paints on
+        awaitBerryFlux();
+        // from now on the Berry thread is held inside its parameter look-up; the user paints on
         source.holdBerry();
         vm.editor().applyUniform(0.25);
         PreviewResult first = awaitPreview();
