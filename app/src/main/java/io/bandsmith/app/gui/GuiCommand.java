@@ -49,6 +49,15 @@ public final class GuiCommand implements Callable<Integer> {
             + "(default: the panel's, 500)")
     int steps;
 
+    @Option(names = "--zone-map", paramLabel = "MODE", defaultValue = "gap", description = "what the zone map shows "
+            + "at start: gap or berry (the Berry flux per plaquette; needs a trained network, e.g. --model) "
+            + "(default: ${DEFAULT-VALUE})")
+    String zoneMap;
+
+    @Option(names = "--berry-bands", paramLabel = "FIRST-LAST", defaultValue = "1-1", description = "the band "
+            + "group of the Berry-flux map, 1-based, e.g. 4-5 (default: ${DEFAULT-VALUE})")
+    String berryBands;
+
     @Option(names = "--help-without-display", hidden = true)
     boolean helpWithoutDisplay;
 
@@ -75,9 +84,14 @@ public final class GuiCommand implements Callable<Integer> {
         if (model != null && !Files.isRegularFile(model)) {
             throw new IllegalArgumentException(model + ": no such network file");
         }
+        String[] group = berryBands.trim().split("-");
+        if (group.length != 2 || !group[0].trim().matches("\\d+") || !group[1].trim().matches("\\d+")) {
+            throw new IllegalArgumentException("--berry-bands must look like 4-5, got " + berryBands);
+        }
         GuiOptions options = new GuiOptions(open, screenshot == null ? null : screenshot.toAbsolutePath(), timeout,
                 Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()),
-                model == null ? null : model.toAbsolutePath(), show, run, trials, steps);
+                model == null ? null : model.toAbsolutePath(), show, run, trials, steps, zoneMap,
+                Integer.parseInt(group[0].trim()), Integer.parseInt(group[1].trim()));
         return WorkbenchLauncher.launch(options);
     }
 

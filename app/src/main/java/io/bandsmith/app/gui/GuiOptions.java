@@ -17,12 +17,18 @@ import java.util.List;
  * @param run start the computation of the panel in front (design, phase-map, explore) at start
  * @param designTrials inverse-design trials at start (0: the panel's default)
  * @param designSteps inverse-design steps at start (0: the panel's default)
+ * @param zoneMap what the zone map shows at start: {@code gap} or {@code berry} (the Berry flux; needs a
+ *     tight-binding source, with --screenshot the picture waits for the flux map)
+ * @param berryFirst first band of the Berry-flux group (1-based)
+ * @param berryLast last band of the Berry-flux group (1-based)
  */
 public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height, Path model,
-        String show, boolean run, int designTrials, int designSteps) {
+        String show, boolean run, int designTrials, int designSteps, String zoneMap, int berryFirst,
+        int berryLast) {
     public static final int DEFAULT_WIDTH = 1500;
     public static final int DEFAULT_HEIGHT = 940;
     public static final List<String> SHOW = List.of("editor", "design", "phase-map", "explore", "inversion");
+    public static final List<String> ZONE_MAP = List.of("gap", "berry");
 
     public GuiOptions {
         if (width < 1200 || height < 700) {
@@ -44,6 +50,26 @@ public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int 
         if (designTrials < 0 || designSteps < 0) {
             throw new IllegalArgumentException("--trials and --steps must be positive");
         }
+        if (zoneMap == null) {
+            zoneMap = "gap";
+        }
+        if (!ZONE_MAP.contains(zoneMap)) {
+            throw new IllegalArgumentException("--zone-map must be one of " + ZONE_MAP + ", got '" + zoneMap + "'");
+        }
+        if (berryFirst < 1 || berryLast < berryFirst) {
+            throw new IllegalArgumentException("--berry-bands needs 1 <= FIRST <= LAST, got " + berryFirst + "-"
+                    + berryLast);
+        }
+    }
+
+    public GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height, Path model,
+            String show, boolean run, int designTrials, int designSteps) {
+        this(open, screenshot, timeoutSeconds, width, height, model, show, run, designTrials, designSteps, "gap", 1,
+                1);
+    }
+
+    public boolean berryZoneMap() {
+        return "berry".equals(zoneMap);
     }
 
     public GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height) {

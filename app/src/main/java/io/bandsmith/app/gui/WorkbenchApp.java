@@ -14,6 +14,7 @@ import io.bandsmith.app.gui.viewmodel.DesignViewModel;
 import io.bandsmith.app.gui.viewmodel.DialogService;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
+import io.bandsmith.app.gui.viewmodel.ZoneMapMode;
 import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.solver.PlaneWaveSettings;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
@@ -150,6 +151,23 @@ public final class WorkbenchApp extends Application {
         if (o.run()) {
             startPanel(vm.design().panelProperty().get());
         }
+        if (o.berryZoneMap()) {
+            if (!vm.berryFluxAvailable()) {
+                System.err.println("bandsmith gui: --zone-map berry: " + WorkbenchViewModel.BERRY_UNAVAILABLE);
+                if (o.screenshotMode()) {
+                    fail(2, "no Berry-flux map without a tight-binding source");
+                    return;
+                }
+            } else if (vm.setBerryGroup(o.berryFirst(), o.berryLast())) {
+                vm.setZoneMapMode(ZoneMapMode.BERRY_FLUX);
+            } else {
+                System.err.println("bandsmith gui: --berry-bands: " + vm.statusProperty().get());
+                if (o.screenshotMode()) {
+                    fail(2, "bad --berry-bands");
+                    return;
+                }
+            }
+        }
         if (o.screenshotMode()) {
             scheduleScreenshot(stage, o);
         } else {
@@ -192,7 +210,8 @@ public final class WorkbenchApp extends Application {
         boolean[] taken = new boolean[1];
         Runnable whenDrawn = () -> {
             if (taken[0] || vm.previewProperty().get() == null || vm.computingProperty().get()
-                    || (o.run() && panelRunning().get())) {
+                    || (o.run() && panelRunning().get())
+                    || (vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX && !vm.berryFluxCurrent())) {
                 return;
             }
             taken[0] = true;
@@ -212,6 +231,13 @@ public final class WorkbenchApp extends Application {
             }.start();
         };
         vm.previewProperty().addListener((obs, old, r) -> whenDrawn.run());
+        vm.berryFluxProperty().addListener((obs, old, m) -> whenDrawn.run());
+        vm.berryErrorProperty().addListener((obs, old, err) -> {
+            if (err != null && !err.isEmpty()) {
+                timeout.stop();
+                fail(3, "the Berry flux could not be computed: " + err);
+            }
+        });
         if (o.run()) {
             panelRunning().addListener((obs, was, is) -> whenDrawn.run());
         }

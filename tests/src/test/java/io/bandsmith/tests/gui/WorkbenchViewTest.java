@@ -141,6 +141,22 @@ class WorkbenchViewTest {
     }
 
     @Test
+    void theZoneMapCannotShowTheBerryFluxWithTheExactSolverAndSaysWhy(FxRobot robot) {
+        javafx.scene.control.ComboBox<?> mode = robot.lookup("#zoneModeBox").queryAs(
+                javafx.scene.control.ComboBox.class);
+        assertTrue(mode.isDisabled(), "no eigenvectors from the exact solver: the switch is disabled");
+        assertEquals(io.bandsmith.app.gui.viewmodel.ZoneMapMode.GAP, mode.getValue());
+        Node holder = robot.lookup("#zoneModeHolder").query();
+        Object tip = holder.getProperties().get("javafx.scene.control.Tooltip");
+        assertTrue(tip instanceof javafx.scene.control.Tooltip, "the reason is a tool tip on the switch");
+        String text = ((javafx.scene.control.Tooltip) tip).getText();
+        assertTrue(text.contains("eigenvectors") && text.contains("exact plane-wave solver"), text);
+        robot.clickOn("#zoneModeBox");
+        assertEquals(io.bandsmith.app.gui.viewmodel.ZoneMapMode.GAP, vm.zoneMapModeProperty().get());
+        assertFalse(vm.berryFluxAvailable());
+    }
+
+    @Test
     void aShapeIsEditedInThePropertySheet(FxRobot robot) throws Exception {
         robot.interact(() -> vm.editor().applyUniform(1));
         robot.clickOn("#addDiscButton");

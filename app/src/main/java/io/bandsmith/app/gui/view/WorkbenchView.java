@@ -13,6 +13,7 @@ import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.viewmodel.DialogService;
 import io.bandsmith.app.gui.viewmodel.EditorViewModel;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
+import io.bandsmith.app.gui.viewmodel.ZoneMapMode;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -487,16 +488,61 @@ public final class WorkbenchView extends BorderPane {
             lower.getValueFactory().setValue(b.gapLower());
             upper.getValueFactory().setValue(b.gapUpper());
         });
-        ComboBox<String> mode = new ComboBox<>(FXCollections.observableArrayList("gap", "Berry flux"));
-        mode.setValue("gap");
-        mode.setOnAction(e -> {
-            if ("Berry flux".equals(mode.getValue())) {
-                vm.statusProperty().set("Berry flux per plaquette: not yet available (needs the topology layer, "
-                        + "which is not merged yet)");
-                mode.setValue("gap");
+        HBox gapBands = new HBox(4, new Label("bands"), lower, new Label("→"), upper);
+        gapBands.setAlignment(Pos.CENTER_LEFT);
+        // the Berry-flux group: bands first..last (first <= last, so one band is a group too)
+        Spinner<Integer> first = new Spinner<>(1, PreviewSettings.MAX_BANDS, vm.berryFirstProperty().get());
+        Spinner<Integer> last = new Spinner<>(1, PreviewSettings.MAX_BANDS, vm.berryLastProperty().get());
+        first.setId("berryFirst");
+        last.setId("berryLast");
+        first.setPrefWidth(62);
+        last.setPrefWidth(62);
+        first.valueProperty().addListener((o, a, b) -> {
+            if (!vm.setBerryGroup(b, Math.max(b, last.getValue()))) {
+                first.getValueFactory().setValue(vm.berryFirstProperty().get());
             }
         });
-        return new HBox(4, mode, new Label("bands"), lower, new Label("→"), upper);
+        last.valueProperty().addListener((o, a, b) -> {
+            if (!vm.setBerryGroup(Math.min(first.getValue(), b), b)) {
+                last.getValueFactory().setValue(vm.berryLastProperty().get());
+            }
+        });
+        vm.berryFirstProperty().addListener((o, a, b) -> first.getValueFactory().setValue(b.intValue()));
+        vm.berryLastProperty().addListener((o, a, b) -> last.getValueFactory().setValue(b.intValue()));
+        ProgressIndicator berryBusy = new ProgressIndicator();
+        berryBusy.setPrefSize(16, 16);
+        berryBusy.visibleProperty().bind(vm.berryComputingProperty());
+        HBox berryBands = new HBox(4, new Label("group: bands"), first, new Label("…"), last, berryBusy);
+        berryBands.setAlignment(Pos.CENTER_LEFT);
+        ComboBox<ZoneMapMode> mode = new ComboBox<>(FXCollections.observableArrayList(ZoneMapMode.values()));
+        mode.setId("zoneModeBox");
+        mode.setValue(vm.zoneMapModeProperty().get());
+        mode.setDisable(!vm.berryFluxAvailable());
+        mode.setOnAction(e -> {
+            if (mode.getValue() != null && !vm.setZoneMapMode(mode.getValue())) {
+                mode.setValue(vm.zoneMapModeProperty().get());
+            }
+        });
+        vm.zoneMapModeProperty().addListener((o, a, b) -> mode.setValue(b));
+        Runnable showBands = () -> {
+            boolean berry = vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX;
+            gapBands.setVisible(!berry);
+            gapBands.setManaged(!berry);
+            berryBands.setVisible(berry);
+            berryBands.setManaged(berry);
+        };
+        vm.zoneMapModeProperty().addListener((o, a, b) -> showBands.run());
+        showBands.run();
+        // a disabled control shows no tool tip: the reason sits on a wrapper around it
+        javafx.scene.layout.StackPane modeHolder = new javafx.scene.layout.StackPane(mode);
+        modeHolder.setId("zoneModeHolder");
+        Tooltip.install(modeHolder, new Tooltip(vm.berryFluxAvailable()
+                ? "gap: E_upper − E_lower over the zone; Berry flux: the flux per plaquette of a band group "
+                        + "(Fukui-Hatsugai-Suzuki) from the tight-binding eigenvectors, with its Chern number"
+                : WorkbenchViewModel.BERRY_UNAVAILABLE));
+        HBox box = new HBox(4, modeHolder, gapBands, berryBands);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private Node surfaceControls() {

@@ -18,6 +18,8 @@ import io.bandsmith.app.gui.model.Project;
 import io.bandsmith.app.gui.model.ProjectFiles;
 import io.bandsmith.app.gui.model.ProjectFormatException;
 import io.bandsmith.app.gui.preview.BandSetClassifier;
+import io.bandsmith.app.gui.preview.BerryFluxMap;
+import io.bandsmith.app.gui.preview.BerryFluxService;
 import io.bandsmith.app.gui.preview.PreviewKPoints;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.preview.PreviewService;
@@ -28,9 +30,12 @@ import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.io.PngFiles;
+import io.bandsmith.engine.tightbinding.TightBindingSource;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -76,6 +81,20 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ObservableList<Path> recentFiles = FXCollections.observableArrayList();
 
+    /** Why the Berry-flux mode is off with the exact solver (tool tip and status line). */
+    public static final String BERRY_UNAVAILABLE = "Berry flux needs Bloch eigenvectors: the preview runs on the "
+            + "exact plane-wave solver, whose results carry energies only. It is available when the preview runs on "
+            + "a tight-binding source (a trained network: --model FILE or models/bandsmith-p6.zip).";
+
+    private final BerryFluxService berryService;
+    private final ReadOnlyObjectWrapper<ZoneMapMode> zoneMapMode = new ReadOnlyObjectWrapper<>(ZoneMapMode.GAP);
+    private final ReadOnlyIntegerWrapper berryFirst = new ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyIntegerWrapper berryLast = new ReadOnlyIntegerWrapper(1);
+    private final ReadOnlyObjectWrapper<BerryFluxMap> berryFlux = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper berryComputing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper berryError = new ReadOnlyStringWrapper("");
+    private long berryRequest = -1;
+
     private final ReadOnlyBooleanWrapper canCompare = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
@@ -117,6 +136,18 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 onPreviewFailed(generation, message);
             }
         });
+        this.berryService = source instanceof TightBindingSource tb
+                ? new BerryFluxService(tb, BerryFluxMap.GRID, uiExecutor, new BerryFluxService.Listener() {
+                    @Override
+                    public void completed(long requestId, BerryFluxMap map) {
+                        onBerryFlux(requestId, map);
+                    }
+
+                    @Override
+                    public void failed(long requestId, String message) {
+                        onBerryFluxFailed(requestId, message);
+                    }
+                }) : null;
         recentFiles.setAll(state.recentFiles());
         editor.documentProperty().addListener((obs, old, doc) -> {
             updateDirty();
@@ -125,6 +156,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         settings.addListener((obs, old, s) -> {
             updateDirty();
             if (old == null || old.bandCount() != s.bandCount()) {
+                if (berryLast.get() > s.bandCount()) {
+                    berryLast.set(s.bandCount());
+                    berryFirst.set(Math.min(berryFirst.get(), s.bandCount()));
+                }
                 requestPreview();
             }
         });
@@ -155,6 +190,12 @@ public final class WorkbenchViewModel implements AutoCloseable {
         PotentialGrid grid = editor.getDocument().grid();
         requestedGeneration = previewService.request(grid, settings.get().bandCount());
         computing.set(true);
+        // a Berry-flux map of the old geometry is no longer wanted: stop it at its next k point
+        if (berryService != null) {
+            berryService.cancel();
+            berryRequest = -1;
+            berryComputing.set(false);
+        }
     }
 
     private void onPreview(PreviewResult result) {
@@ -170,6 +211,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
         status.set(previewStatus(result));
         preview.set(result);
+        if (!computing.get()) {
+            // the second stage: only once the geometry has settled (no newer request), and only when it is shown
+            requestBerryFlux();
+        }
     }
 
     private void onPreviewFailed(long generation, String message) {
@@ -226,6 +271,138 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public String sourceNote() {
         return sourceNote;
+    }
+
+    // ---- zone map: Berry flux ---------------------------------------------------------------------------------
+
+    /** True when the preview's source is a tight-binding source, whose eigenvectors give the Berry flux. */
+    public boolean berryFluxAvailable() {
+        return berryService != null;
+    }
+
+    public ReadOnlyObjectProperty<ZoneMapMode> zoneMapModeProperty() {
+        return zoneMapMode.getReadOnlyProperty();
+    }
+
+    /**
+     * Switches the zone map between the gap and the Berry flux. The Berry flux needs a tight-binding source; with the
+     * exact solver the request is refused, the mode stays {@code GAP} and the status line says why.
+     *
+     * @return whether the mode is now the one asked for
+     */
+    public boolean setZoneMapMode(ZoneMapMode mode) {
+        if (mode == ZoneMapMode.BERRY_FLUX && berryService == null) {
+            status.set(BERRY_UNAVAILABLE);
+            zoneMapMode.set(ZoneMapMode.GAP);
+            return false;
+        }
+        zoneMapMode.set(mode);
+        if (mode == ZoneMapMode.BERRY_FLUX) {
+            requestBerryFlux();
+        } else if (berryService != null) {
+            berryService.cancel();
+            berryRequest = -1;
+            berryComputing.set(false);
+        }
+        return true;
+    }
+
+    /** First band of the Berry-flux group (1-based). */
+    public ReadOnlyIntegerProperty berryFirstProperty() {
+        return berryFirst.getReadOnlyProperty();
+    }
+
+    /** Last band of the Berry-flux group (1-based). */
+    public ReadOnlyIntegerProperty berryLastProperty() {
+        return berryLast.getReadOnlyProperty();
+    }
+
+    /**
+     * Chooses the band group of the Berry-flux map, bands first..last (1-based, first <= last <= band count); a
+     * refused choice leaves the group and says why.
+     */
+    public boolean setBerryGroup(int first, int last) {
+        int count = settings.get().bandCount();
+        if (first < 1 || last < first || last > count) {
+            status.set("The Berry-flux group needs bands 1 <= first <= last <= " + count + ", got " + first + " and "
+                    + last);
+            return false;
+        }
+        berryFirst.set(first);
+        berryLast.set(last);
+        requestBerryFlux();
+        return true;
+    }
+
+    /** The newest Berry-flux map (it may belong to an older preview while the next one is computed). */
+    public ReadOnlyObjectProperty<BerryFluxMap> berryFluxProperty() {
+        return berryFlux.getReadOnlyProperty();
+    }
+
+    /** True while the Berry flux of the shown preview is computed. */
+    public ReadOnlyBooleanProperty berryComputingProperty() {
+        return berryComputing.getReadOnlyProperty();
+    }
+
+    /** Why the last Berry-flux computation failed, or empty. */
+    public ReadOnlyStringProperty berryErrorProperty() {
+        return berryError.getReadOnlyProperty();
+    }
+
+    /** True when the Berry-flux map shown belongs to the shown preview and the chosen group. */
+    public boolean berryFluxCurrent() {
+        BerryFluxMap m = berryFlux.get();
+        PreviewResult shown = preview.get();
+        return m != null && shown != null && m.generation() == shown.generation()
+                && m.first() == berryFirst.get() - 1 && m.last() == berryLast.get() - 1;
+    }
+
+    /** Starts the second stage for the shown preview when the Berry-flux map is shown and not current. */
+    private void requestBerryFlux() {
+        PreviewResult shown = preview.get();
+        if (berryService == null || shown == null || zoneMapMode.get() != ZoneMapMode.BERRY_FLUX) {
+            return;
+        }
+        if (berryFluxCurrent()) {
+            berryComputing.set(false);
+            return;
+        }
+        berryRequest = berryService.request(shown.generation(), shown.grid(), berryFirst.get() - 1,
+                berryLast.get() - 1, settings.get().bandCount());
+        berryComputing.set(true);
+    }
+
+    private void onBerryFlux(long requestId, BerryFluxMap map) {
+        if (requestId != berryRequest) {
+            return; // cancelled or superseded
+        }
+        berryComputing.set(false);
+        PreviewResult shown = preview.get();
+        if (shown == null || shown.generation() != map.generation()) {
+            return;
+        }
+        berryError.set("");
+        berryFlux.set(map);
+        status.set(berryStatus(map));
+    }
+
+    private void onBerryFluxFailed(long requestId, String message) {
+        if (requestId != berryRequest) {
+            return;
+        }
+        berryComputing.set(false);
+        berryError.set(message);
+        status.set("Berry flux not computed: " + message);
+    }
+
+    /** The status-line text for a finished Berry-flux map. */
+    public static String berryStatus(BerryFluxMap m) {
+        int defects = m.piDefects().size();
+        String chern = m.isolated() ? "Chern number " + m.chernNumber()
+                : "no Chern number: the group touches a neighbouring band in " + defects + " plaquette"
+                        + (defects == 1 ? "" : "s") + " (π defects)";
+        return String.format(Locale.ROOT, "Berry flux of %s on %dx%d plaquettes: %s, total flux %.3g (2π × %d) · "
+                + "%.2f s", m.bandsLabel(), m.size(), m.size(), chern, m.totalFlux(), m.chernNumber(), m.seconds());
     }
 
     // ---- compare with exact ------------------------------------------------------------------------------------
@@ -648,6 +825,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     public void close() {
         design.close();
         previewService.close();
+        if (berryService != null) {
+            berryService.close();
+        }
         if (compareExecutor != null) {
             compareExecutor.shutdownNow();
         }
