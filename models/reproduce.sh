@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The whole network pipeline in one command: training data, training, evaluation. Every step resumes after an
 # interruption (run the same command again). Defaults follow the paper (50,000 samples at alpha = 1, 6 bands);
-# on the 2-core machine here generation takes ~35 min, one epoch ~100 s with --k-subsample 16.
-#   models/reproduce.sh [WORK_DIR] [EPOCHS]          (default: data/pipeline, 120 epochs of stage 2)
+# on the 2-core machine here generation takes ~40 min, stage 1 ~15 min, stage 2 ~75 s per epoch (50 min).
+#   models/reproduce.sh [WORK_DIR] [EPOCHS]          (default: data/pipeline, 40 epochs of stage 2)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${1:-$ROOT/data/pipeline}"
-EPOCHS="${2:-120}"
+EPOCHS="${2:-40}"
 B="$ROOT/bandsmith"
 mkdir -p "$WORK"
 "$B" dataset generate --count 50000 --alpha 1 --seed-start 0 --out "$WORK/train-a1"
