@@ -82,13 +82,15 @@ public final class DesignCommand implements Callable<Integer> {
     Path exportNpy;
 
     @Option(names = "--export", paramLabel = "PREFIX", description = "All exports of the best design: PREFIX.npy, "
-            + ".png, .svg, .dxf (outlines in units of a), .fourier.json, .project.json and .report.md.")
+            + ".png, .svg, .dxf (outlines in units of a), .fourier.json, .bandsmith.json (project), .report.md and "
+            + ".bands.png.")
     Path exportPrefix;
 
     @Option(names = "--out", paramLabel = "FILE.json", description = "Report JSON (default: stdout).")
     Path out;
 
-    @Option(names = "--vmax", defaultValue = "256")
+    @Option(names = "--vmax", defaultValue = "256", description = "Step height in E0 (the network is trained for "
+            + "256).")
     double vmax;
 
     @Option(names = "--quiet", description = "No progress lines.")
