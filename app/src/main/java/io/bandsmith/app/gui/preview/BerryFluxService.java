@@ -2,11 +2,7 @@ package io.bandsmith.app.gui.preview;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.lattice.KVector;
@@ -46,24 +42,16 @@ public final class BerryFluxService implements AutoCloseable {
     private final int gridSize;
     private final Executor deliver;
     private final Listener listener;
-    private final ExecutorService worker;
-    private final AtomicReference<Request> pending = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final LatestRequestWorker<Request> worker;
     private final AtomicLong latest = new AtomicLong();
     private Cached cached;
-    private volatile boolean closed;
 
     public BerryFluxService(TightBindingSource source, int gridSize, Executor deliver, Listener listener) {
         this.source = source;
         this.gridSize = gridSize;
         this.deliver = deliver;
         this.listener = listener;
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "bandsmith-berry");
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
-            return t;
-        });
+        this.worker = new LatestRequestWorker<>("bandsmith-berry", this::handle);
     }
 
     /**
@@ -80,17 +68,14 @@ public final class BerryFluxService implements AutoCloseable {
                     + dim + " bands of the model");
         }
         long id = latest.incrementAndGet();
-        pending.set(new Request(id, generation, grid, first, last, Math.min(dim, Math.max(bands, last + 1))));
-        if (!closed && running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        worker.submit(new Request(id, generation, grid, first, last, Math.min(dim, Math.max(bands, last + 1))));
         return id;
     }
 
     /** Drops a waiting request and stops the running one at its next k point; nothing is delivered for them. */
     public void cancel() {
         latest.incrementAndGet();
-        pending.set(null);
+        worker.clearPending();
     }
 
     /** The id of the newest request (or cancel) so far. */
@@ -102,35 +87,21 @@ public final class BerryFluxService implements AutoCloseable {
         return gridSize;
     }
 
-    private void drain() {
-        while (true) {
-            Request r = pending.getAndSet(null);
-            if (r == null) {
-                running.set(false);
-                if (pending.get() != null && running.compareAndSet(false, true)) {
-                    continue;
-                }
-                return;
+    private void handle(Request r) {
+        try {
+            BerryFluxMap map = compute(r);
+            deliver.execute(() -> listener.completed(r.id(), map));
+        } catch (RuntimeException e) {
+            if (isCancelled(r.id())) {
+                return; // superseded or cancelled: nobody waits for it
             }
-            if (closed) {
-                running.set(false);
-                return;
-            }
-            try {
-                BerryFluxMap map = compute(r);
-                deliver.execute(() -> listener.completed(r.id(), map));
-            } catch (RuntimeException e) {
-                if (isCancelled(r.id())) {
-                    continue; // superseded or cancelled: nobody waits for it
-                }
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                deliver.execute(() -> listener.failed(r.id(), message));
-            }
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            deliver.execute(() -> listener.failed(r.id(), message));
         }
     }
 
     private boolean isCancelled(long id) {
-        return closed || latest.get() != id;
+        return worker.isClosed() || latest.get() != id;
     }
 
     private BerryFluxMap compute(Request r) {
@@ -171,8 +142,7 @@ public final class BerryFluxService implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         latest.incrementAndGet();
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -4,11 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
@@ -40,13 +36,10 @@ public final class PreviewService implements AutoCloseable {
     private final BandSetClassifier classifier;
     private final Executor deliver;
     private final Listener listener;
-    private final ExecutorService worker;
-    private final AtomicReference<Request> pending = new AtomicReference<>();
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final LatestRequestWorker<Request> worker;
     private final AtomicLong generations = new AtomicLong();
     private final KPointSet path = PreviewKPoints.path();
     private final KPointSet wedge = PreviewKPoints.wedge();
-    private volatile boolean closed;
 
     public PreviewService(BandStructureSource source, BandSetClassifier classifier, Executor deliver,
             Listener listener) {
@@ -54,16 +47,7 @@ public final class PreviewService implements AutoCloseable {
         this.classifier = classifier;
         this.deliver = deliver;
         this.listener = listener;
-        this.worker = Executors.newSingleThreadExecutor(daemon("bandsmith-preview"));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
-            return t;
-        };
+        this.worker = new LatestRequestWorker<>("bandsmith-preview", this::handle);
     }
 
     public String sourceName() {
@@ -77,10 +61,7 @@ public final class PreviewService implements AutoCloseable {
     /** Asks for the bands of {@code grid}; returns the generation number of this request. */
     public long request(PotentialGrid grid, int bandCount) {
         long generation = generations.incrementAndGet();
-        pending.set(new Request(generation, grid, bandCount));
-        if (!closed && running.compareAndSet(false, true)) {
-            worker.execute(this::drain);
-        }
+        worker.submit(new Request(generation, grid, bandCount));
         return generation;
     }
 
@@ -91,31 +72,16 @@ public final class PreviewService implements AutoCloseable {
 
     /** True while a computation runs or waits. */
     public boolean isBusy() {
-        return running.get() || pending.get() != null;
+        return worker.isBusy();
     }
 
-    private void drain() {
-        while (true) {
-            Request r = pending.getAndSet(null);
-            if (r == null) {
-                running.set(false);
-                // a request may have arrived between getAndSet and set(false)
-                if (pending.get() != null && running.compareAndSet(false, true)) {
-                    continue;
-                }
-                return;
-            }
-            if (closed) {
-                running.set(false);
-                return;
-            }
-            try {
-                PreviewResult result = compute(r);
-                deliver.execute(() -> listener.completed(result));
-            } catch (RuntimeException e) {
-                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                deliver.execute(() -> listener.failed(r.generation(), message));
-            }
+    private void handle(Request r) {
+        try {
+            PreviewResult result = compute(r);
+            deliver.execute(() -> listener.completed(result));
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            deliver.execute(() -> listener.failed(r.generation(), message));
         }
     }
 
@@ -141,7 +107,6 @@ public final class PreviewService implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        worker.shutdownNow();
+        worker.close();
     }
 }
