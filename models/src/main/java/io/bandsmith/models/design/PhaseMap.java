@@ -147,22 +147,34 @@ public final class PhaseMap {
     /** Classifies every point of the map (in parallel; progress after each point). */
     public List<Point> compute(int resolution, BandStructureSource source, ConnectivityMethod method, int bands,
             java.util.function.IntConsumer progress) {
+        AtomicInteger done = new AtomicInteger();
+        return compute(resolution, source, method, bands, p -> progress.accept(done.incrementAndGet()), () -> false);
+    }
+
+    /**
+     * Classifies the points of the map in parallel, handing each to {@code finished} as it is done (from a worker
+     * thread); once {@code cancelled} says so, no new point starts. Returns the points done, in grid order.
+     */
+    public List<Point> compute(int resolution, BandStructureSource source, ConnectivityMethod method, int bands,
+            java.util.function.Consumer<Point> finished, java.util.function.BooleanSupplier cancelled) {
         if (resolution < 1 || resolution > 200) {
             throw new IllegalArgumentException("resolution must be between 1 and 200, got " + resolution);
         }
         List<double[]> ij = grid(resolution);
         Point[] out = new Point[ij.size()];
-        AtomicInteger done = new AtomicInteger();
         IntStream.range(0, ij.size()).parallel().forEach(p -> {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
             int i = (int) ij.get(p)[0];
             int j = (int) ij.get(p)[1];
             double[] w = {(double) (resolution - i - j) / resolution, (double) i / resolution,
                 (double) j / resolution};
             List<BandSet> sets = SourceClassifier.classify(source, blend(w), bands, List.of(method)).get(method);
             out[p] = new Point(i, j, w, sets);
-            progress.accept(done.incrementAndGet());
+            finished.accept(out[p]);
         });
-        return List.of(out);
+        return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Colours of the classes (the workbench's). */

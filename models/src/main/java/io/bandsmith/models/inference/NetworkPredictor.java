@@ -1,7 +1,6 @@
 package io.bandsmith.models.inference;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.geometry.C6GridSymmetry;
@@ -23,6 +22,11 @@ public final class NetworkPredictor implements TightBindingSource {
     public static final double TRAINED_VMAX = 256.0;
 
     private final TightBindingNetwork network;
+    /**
+     * The forward pass used here: plain arrays, thread-safe (a DL4J MultiLayerNetwork is not, and the CLI and the
+     * workbench call this source from several threads) and without DL4J's per-call overhead for single geometries.
+     */
+    private final TightBindingNetwork.DenseEvaluator evaluator;
     /** Bloch operators of the model on a k set are the same for every geometry: built once per k set. */
     private final java.util.Map<KPointSet, TightBindingBandSolver> solvers =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
@@ -36,6 +40,7 @@ public final class NetworkPredictor implements TightBindingSource {
 
     public NetworkPredictor(TightBindingNetwork network) {
         this.network = network;
+        this.evaluator = network.denseEvaluator();
     }
 
     /** The shipped model, or a clear error when none is installed. */
@@ -71,7 +76,7 @@ public final class NetworkPredictor implements TightBindingSource {
                     + potential.vmax());
         }
         PotentialGrid grid = C6GridSymmetry.requireSymmetric(potential, 1e-6);
-        double[] params = network.parameters(List.of(grid))[0];
+        double[] params = evaluator.parameters(network.features().of(grid));
         for (int l = 0; l < params.length; l++) {
             params[l] *= potential.vmax();
         }

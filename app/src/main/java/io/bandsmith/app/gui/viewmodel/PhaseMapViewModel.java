@@ -16,7 +16,6 @@ import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.tightbinding.TightBindingSource;
 import io.bandsmith.engine.topology.BandSet;
 import io.bandsmith.engine.topology.ConnectivityMethod;
-import io.bandsmith.engine.topology.SourceClassifier;
 import io.bandsmith.models.design.PhaseMap;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -241,26 +240,18 @@ public final class PhaseMapViewModel implements AutoCloseable {
         job.start(control -> {
             PhaseMap pm = new PhaseMap(grids, PhaseMap.DEFAULT_STAR_CUTOFF);
             control.post(() -> map = pm);
-            int done = 0;
-            for (double[] ij : PhaseMap.grid(n)) {
-                if (control.cancelled()) {
-                    break;
-                }
-                int i = (int) ij[0];
-                int j = (int) ij[1];
-                double[] w = {(double) (n - i - j) / n, (double) i / n, (double) j / n};
-                List<BandSet> sets = SourceClassifier.classify(s, pm.blend(w), BANDS, List.of(m)).get(m);
-                PhaseMap.Point p = new PhaseMap.Point(i, j, w, sets);
-                int d = ++done;
+            java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+            List<PhaseMap.Point> finished = pm.compute(n, s, m, BANDS, p -> {
+                int d = counter.incrementAndGet();
                 double sec = (System.nanoTime() - t0) / 1e9;
                 control.post(() -> {
                     points.add(p);
                     progress.set((double) d / total);
-                    progressText.set(String.format(Locale.ROOT, "%d/%d points · %.1f s per point", d, total,
-                            sec / d));
+                    progressText.set(String.format(Locale.ROOT, "%d/%d points · %.2f s per point (all cores)", d,
+                            total, sec / d));
                 });
-            }
-            return done;
+            }, control::cancelled);
+            return finished.size();
         }, done -> {
             boolean complete = done == total;
             progressText.set(String.format(Locale.ROOT, "%s: %d/%d points in %.0f s", complete ? "done"
