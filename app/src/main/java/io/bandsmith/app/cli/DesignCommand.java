@@ -117,9 +117,10 @@ public final class DesignCommand implements Callable<Integer> {
         InverseDesign.Result result = design.run(settings, exactSolver, p -> {
             if (!quiet && (p.step() % every == 0 || p.step() == p.steps())) {
                 double s = (System.nanoTime() - start) / 1e9;
-                System.err.printf(Locale.ROOT, "design: step %d/%d, %d trials, best loss %.3e (rms %.2e Vmax), "
+                System.err.printf(Locale.ROOT, "design: step %d/%d, %d trials, best loss %.3e (%s %.2e Vmax), "
                         + "median %.3e, %.0f s%n", p.step(), p.steps(), p.activeTrials(), p.bestLoss(),
-                        Math.sqrt(Math.max(0, p.bestLoss())), p.medianLoss(), s);
+                        objective.meanSquare() ? "rms" : "gap", DesignExport.figure(p.bestLoss(),
+                                objective.meanSquare()), p.medianLoss(), s);
             }
         }, stop::get);
         InverseDesign.Design best = result.best();
@@ -141,8 +142,10 @@ public final class DesignCommand implements Callable<Integer> {
         }
         Json.write(doc, out);
         if (!quiet) {
-            System.err.printf(Locale.ROOT, "design: best exact rms %.2e Vmax (network %.2e), %.0f s%n",
-                    Math.sqrt(best.exactLoss()), Math.sqrt(best.networkLoss()), seconds);
+            String measure = objective.meanSquare() ? "rms" : "gap";
+            System.err.printf(Locale.ROOT, "design: best exact %s %.2e Vmax (network %.2e), %.0f s%n", measure,
+                    DesignExport.figure(best.exactLoss(), objective.meanSquare()),
+                    DesignExport.figure(best.networkLoss(), objective.meanSquare()), seconds);
         }
         return 0;
     }

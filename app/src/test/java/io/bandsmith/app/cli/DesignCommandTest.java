@@ -121,4 +121,15 @@ class DesignCommandTest {
         assertEquals(2, BandsmithCommand.run(args), "a damaged results file is reported, not overwritten");
         assertEquals("not json", Files.readAllLines(out).get(0));
     }
+
+    @Test
+    void aGapDesignReportsTheGapNotAnRms() throws Exception {
+        Path out = dir.resolve("gap.json");
+        assertEquals(0, BandsmithCommand.run("design", "--target", "gap", "--gap-above", "1", "--trials", "2",
+                "--steps", "3", "--verify", "1", "--model", model.toString(), "--out", out.toString(), "--quiet"));
+        JsonNode best = JSON.readTree(Files.readString(out)).get("best");
+        assertEquals(-best.get("exact_loss").asDouble(), best.get("exact_gap_vmax").asDouble(), 0);
+        assertTrue(best.get("exact_gap_vmax").asDouble() > 0, "band 1 of a p6 potential is separated from band 2");
+        assertTrue(!best.has("exact_rms_vmax"));
+    }
 }

@@ -67,6 +67,11 @@ public final class BandGapObjective implements DesignObjective {
     }
 
     @Override
+    public boolean meanSquare() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return "open the gap above band " + band;
     }

@@ -32,8 +32,9 @@ public final class DesignExport {
             InverseDesign.Settings settings, double seconds) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("objective", objective.describe());
-        doc.put("units", "losses in Vmax^2 (band matching: mean squared deviation over the 79 wedge points and the "
-                + "target bands; rms = sqrt); energies in E0");
+        boolean ms = objective.meanSquare();
+        doc.put("units", ms ? "losses in Vmax^2: mean squared deviation over the 79 wedge points and the target bands "
+                + "(rms = sqrt); energies in E0" : "losses in Vmax: minus the gap (gap = -loss); energies in E0");
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("trials", settings.trials());
         s.put("steps", settings.steps());
@@ -49,11 +50,11 @@ public final class DesignExport {
         doc.put("trial_steps", result.trialSteps());
         doc.put("cancelled", result.cancelled());
         InverseDesign.Design best = result.best();
-        doc.put("best", design(best, true));
+        doc.put("best", design(best, true, ms));
         List<Object> others = new ArrayList<>();
         for (InverseDesign.Design d : result.designs()) {
             if (!Double.isNaN(d.exactLoss()) || others.size() < 10) {
-                others.add(design(d, false));
+                others.add(design(d, false, ms));
             }
         }
         doc.put("designs", others);
@@ -61,13 +62,14 @@ public final class DesignExport {
         return doc;
     }
 
-    private static Map<String, Object> design(InverseDesign.Design d, boolean full) {
+    private static Map<String, Object> design(InverseDesign.Design d, boolean full, boolean meanSquare) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trial", d.trial());
         m.put("network_loss", d.networkLoss());
-        m.put("network_rms_vmax", Math.sqrt(Math.max(0, d.networkLoss())));
+        String measure = meanSquare ? "_rms_vmax" : "_gap_vmax";
+        m.put("network" + measure, figure(d.networkLoss(), meanSquare));
         m.put("exact_loss", Double.isNaN(d.exactLoss()) ? null : d.exactLoss());
-        m.put("exact_rms_vmax", Double.isNaN(d.exactLoss()) ? null : Math.sqrt(Math.max(0, d.exactLoss())));
+        m.put("exact" + measure, Double.isNaN(d.exactLoss()) ? null : figure(d.exactLoss(), meanSquare));
         m.put("smooth_loss", d.smoothLoss());
         int set = 0;
         for (boolean b : d.mask()) {
@@ -82,6 +84,11 @@ public final class DesignExport {
             }
         }
         return m;
+    }
+
+    /** The rms of a mean-square loss, or the gap of a gap loss. */
+    public static double figure(double loss, boolean meanSquare) {
+        return meanSquare ? Math.sqrt(Math.max(0, loss)) : -loss;
     }
 
     private static Map<String, Object> labels(BandStructure bands) {
@@ -127,12 +134,13 @@ public final class DesignExport {
         StringBuilder sb = new StringBuilder();
         sb.append("# Bandsmith design report\n\n");
         sb.append("Objective: ").append(report.get("objective")).append("\n\n");
-        sb.append(String.format(Locale.ROOT, "| | loss (Vmax^2) | rms (Vmax) |%n|---|---|---|%n"));
-        sb.append(String.format(Locale.ROOT, "| network (two-valued design) | %.3e | %.2e |%n", best.networkLoss(),
-                Math.sqrt(Math.max(0, best.networkLoss()))));
+        boolean ms = !String.valueOf(report.get("units")).contains("gap");
+        sb.append(String.format(Locale.ROOT, "| | loss | %s (Vmax) |%n|---|---|---|%n", ms ? "rms" : "gap"));
+        sb.append(String.format(Locale.ROOT, "| network (two-valued design) | %.3e | %.3e |%n", best.networkLoss(),
+                figure(best.networkLoss(), ms)));
         if (!Double.isNaN(best.exactLoss())) {
-            sb.append(String.format(Locale.ROOT, "| exact solver | %.3e | %.2e |%n", best.exactLoss(),
-                    Math.sqrt(Math.max(0, best.exactLoss()))));
+            sb.append(String.format(Locale.ROOT, "| exact solver | %.3e | %.3e |%n", best.exactLoss(),
+                    figure(best.exactLoss(), ms)));
         }
         sb.append("\nLabels at the maximal k points (lowest bands, network / exact):\n\n");
         for (String p : best.networkBands().highSymmetry().keySet()) {

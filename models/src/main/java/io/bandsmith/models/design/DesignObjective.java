@@ -27,6 +27,11 @@ public interface DesignObjective {
     /** A one-line description for reports. */
     String describe();
 
+    /** True when the loss is a mean squared deviation (its root is an rms), false for other losses (a gap). */
+    default boolean meanSquare() {
+        return true;
+    }
+
     /** The target bands [k][band] (units of Vmax) on any k set, for pictures; null when the objective has none. */
     default double[][] targetAlong(io.bandsmith.engine.lattice.KPointSet kpoints) {
         return null;
