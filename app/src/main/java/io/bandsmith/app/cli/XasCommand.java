@@ -37,6 +37,7 @@ import io.bandsmith.models.xas.dataset.XasManifest;
 import io.bandsmith.models.xas.dataset.XasMaterial;
 import io.bandsmith.models.xas.evaluation.PeriodicTableRecallImage;
 import io.bandsmith.models.xas.evaluation.XasEvaluation;
+import io.bandsmith.models.xas.io.FeffRunReader;
 import io.bandsmith.models.xas.io.XasClassifierRequirements;
 import io.bandsmith.models.xas.io.XasDocument;
 import io.bandsmith.models.xas.io.XasFileReader;
@@ -54,7 +55,8 @@ import picocli.CommandLine.Parameters;
         description = "Spectral topology indicator: classify materials as topological or trivial from K-edge XANES "
                 + "spectra (docs/xas.md).",
         subcommands = {XasCommand.Inspect.class, XasCommand.Build.class, XasCommand.Train.class,
-            XasCommand.Evaluate.class, XasCommand.Predict.class, XasCommand.Synthetic.class})
+            XasCommand.Evaluate.class, XasCommand.Predict.class, XasCommand.Compare.class,
+            XasCommand.Synthetic.class})
 public final class XasCommand implements Runnable {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -75,11 +77,12 @@ public final class XasCommand implements Runnable {
     }
 
     @Command(name = "inspect", mixinStandardHelpOptions = true,
-            description = "Read spectrum files (pymatgen XAS JSON, Materials Project XASDoc JSON, plain or .gz, FEFF "
-                    + "xmu.dat) and report absorbing element, edge, type, points after resampling (200), energy "
-                    + "range, space group and warnings.")
+            description = "Read spectrum files (pymatgen XAS JSON, Materials Project XASDoc JSON, plain or .gz, XDI, "
+                    + "FEFF xmu.dat) or FEFF run folders (feff.inp + xmu.dat; a material folder gives the "
+                    + "multiplicity-weighted site average) and report absorbing element, edge, type, points after "
+                    + "resampling (200), energy range, formula, space group and warnings.")
     static final class Inspect implements Runnable {
-        @Parameters(arity = "1..*", paramLabel = "FILE", description = "Spectrum file(s).")
+        @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "Spectrum file(s) or FEFF folder(s).")
         List<Path> files;
 
         @Option(names = "--json", description = "Print JSON (one object for one file, a list for several).")
@@ -110,8 +113,9 @@ public final class XasCommand implements Runnable {
     }
 
     @Command(name = "build", mixinStandardHelpOptions = true,
-            description = "Build a labelled dataset from a folder of spectrum files (plus an optional manifest.csv: "
-                    + "material_id, file, formula, space_group, label). Bad files are skipped and listed with "
+            description = "Build a labelled dataset from a folder of spectrum files (.json, .json.gz, .xdi, FEFF .dat) "
+                    + "and FEFF run folders (one site-averaged spectrum per material), plus an optional manifest.csv "
+                    + "(material_id, file, formula, space_group, label). Bad files are skipped and listed with "
                     + "their reason.")
     static final class Build implements Runnable {
         @picocli.CommandLine.Spec
@@ -315,7 +319,9 @@ public final class XasCommand implements Runnable {
     static final class Predict implements Runnable {
         @Option(names = "--model", required = true, paramLabel = "FILE") Path model;
 
-        @Parameters(arity = "1..*", paramLabel = "SPECTRUM", description = "K-edge spectrum files.")
+        @Parameters(arity = "1..*", paramLabel = "SPECTRUM", description = "K-edge spectrum files, FEFF run or "
+                + "material folders; a folder holding several FEFF materials predicts each (unreadable ones are "
+                + "listed under 'skipped').")
         List<Path> spectra;
 
         @Option(names = "--space-group", paramLabel = "N", description = "Space group (1..230) for spectra whose "
@@ -332,8 +338,10 @@ public final class XasCommand implements Runnable {
         public void run() {
             TrainedXasClassifier c = XasModelFiles.read(model);
             Map<String, List<XasDocument>> groups = new LinkedHashMap<>();
-            for (Path f : spectra) {
-                XasDocument doc = XasFileReader.read(f);
+            List<Map<String, String>> skipped = new ArrayList<>();
+            List<XasDocument> docs = readSpectra(spectra, skipped);
+            for (XasDocument doc : docs) {
+                Path f = doc.source();
                 Optional<String> bad = XasClassifierRequirements.rejection(doc.spectrum());
                 if (bad.isPresent()) {
                     throw new InvalidInputException(f, bad.get());
@@ -395,7 +403,156 @@ public final class XasCommand implements Runnable {
             r.put("model", model.toString());
             r.put("kind", c.kind().cliName());
             r.put("threshold", c.threshold());
+            Map<String, Integer> distribution = new LinkedHashMap<>();
+            distribution.put(TopologicalClass.TOPOLOGICAL.jsonName(), 0);
+            distribution.put(TopologicalClass.TRIVIAL.jsonName(), 0);
+            for (double v : p) {
+                distribution.merge((v >= c.threshold() ? TopologicalClass.TOPOLOGICAL : TopologicalClass.TRIVIAL)
+                        .jsonName(), 1, Integer::sum);
+            }
+            r.put("predicted", distribution);
             r.put("materials", rows);
+            if (!skipped.isEmpty()) {
+                r.put("skipped", skipped);
+            }
+            System.out.println(json(r));
+        }
+    }
+
+    /** Reads files and folders; a folder holding several FEFF materials gives each, bad ones go to skipped. */
+    static List<XasDocument> readSpectra(List<Path> paths, List<Map<String, String>> skipped) {
+        List<XasDocument> docs = new ArrayList<>();
+        for (Path f : paths) {
+            List<Path> materials = Files.isDirectory(f) && !FeffRunReader.isRun(f)
+                    ? FeffRunReader.materialFolders(f) : List.of(f);
+            if (materials.size() <= 1) {
+                docs.add(XasFileReader.read(f));
+                continue;
+            }
+            for (Path m : materials) {
+                try {
+                    docs.add(XasFileReader.read(m));
+                } catch (InvalidInputException e) {
+                    Map<String, String> entry = new LinkedHashMap<>();
+                    entry.put("file", m.toString());
+                    entry.put("reason", e.getMessage());
+                    skipped.add(entry);
+                    System.err.println("skipped " + e.getMessage());
+                }
+            }
+        }
+        return docs;
+    }
+
+    @Command(name = "compare", mixinStandardHelpOptions = true,
+            description = "Do these spectra look like a dataset's? PCA + k-means (k = 2) of the dataset's spectra of "
+                    + "one element together with the given ones, in the classifier's view (the element's energy "
+                    + "window, standardized) and edge-aligned (shape only); JSON statistics and a PNG.")
+    static final class Compare implements Runnable {
+        @Option(names = "--data", required = true, paramLabel = "DATASET", description = "Reference dataset (e.g. "
+                + "the synthetic one the model was trained on).")
+        Path data;
+
+        @Option(names = "--element", paramLabel = "EL", description = "Absorbing element (default: the one of the "
+                + "given spectra).")
+        String element;
+
+        @Option(names = "--png", paramLabel = "FILE", description = "Write the two PCA views as PNG.")
+        Path png;
+
+        @Option(names = "--seed", defaultValue = "7") long seed;
+
+        @Parameters(arity = "1..*", paramLabel = "SPECTRUM", description = "Spectrum files or (FEFF) folders.")
+        List<Path> spectra;
+
+        @Override
+        public void run() {
+            XasDataset d = XasDatasetFiles.read(data);
+            List<Map<String, String>> skipped = new ArrayList<>();
+            List<XasDocument> docs = readSpectra(spectra, skipped);
+            Set<ChemicalElement> seen = new java.util.TreeSet<>();
+            docs.forEach(doc -> seen.add(doc.spectrum().absorbingElement()));
+            ChemicalElement el;
+            if (element != null) {
+                if (!ChemicalElement.isSymbol(element)) {
+                    throw new IllegalArgumentException("--element: '" + element + "' is not an element symbol");
+                }
+                el = ChemicalElement.ofSymbol(element);
+            } else if (seen.size() == 1) {
+                el = seen.iterator().next();
+            } else {
+                throw new IllegalArgumentException("the spectra have absorbing elements " + seen + "; choose one with "
+                        + "--element");
+            }
+            List<XasSpectrum> other = new ArrayList<>();
+            docs.stream().filter(doc -> doc.spectrum().absorbingElement() == el).forEach(doc -> other.add(
+                    doc.spectrum()));
+            List<XasSpectrum> ref = new ArrayList<>();
+            List<String> groups = new ArrayList<>();
+            for (XasMaterial m : d.materials()) {
+                XasSpectrum sp = m.spectra().get(el);
+                if (sp != null) {
+                    ref.add(sp);
+                    groups.add("dataset, " + m.label().jsonName());
+                }
+            }
+            if (other.isEmpty()) {
+                throw new InvalidInputException(spectra.get(0), "no " + el + " spectrum among the given files");
+            }
+            io.bandsmith.models.xas.dataset.EnergyWindow w = d.windows().get(el);
+            if (w == null || ref.size() < io.bandsmith.models.xas.evaluation.SpectraComparison.SUBSPACE + 2) {
+                throw new InvalidInputException(data, "the dataset has too few " + el + " spectra to compare with ("
+                        + ref.size() + ")");
+            }
+            int n = io.bandsmith.models.xas.preprocess.XasPreprocessing.DEFAULT_POINTS;
+            double mean = 0;
+            double scale = 0;
+            for (XasSpectrum sp : ref) {
+                double[] v = sp.resample(w.fromEv(), w.toEv(), n, 0);
+                double mu = java.util.Arrays.stream(v).average().orElse(0);
+                double var = java.util.Arrays.stream(v).map(x -> (x - mu) * (x - mu)).sum() / v.length;
+                mean += mu / ref.size();
+                scale += Math.sqrt(var) / ref.size();
+            }
+            scale = scale > 0 ? scale : 1;
+            String otherName = "given " + el + " spectra";
+            var classifierView = io.bandsmith.models.xas.evaluation.SpectraComparison.compare(
+                    String.format(java.util.Locale.ROOT, "Classifier view: %s window %.1f-%.1f eV, standardized", el,
+                            w.fromEv(), w.toEv()), ref, groups, other, otherName,
+                    io.bandsmith.models.xas.evaluation.SpectraComparison.window(w.fromEv(), w.toEv(), n, mean, scale),
+                    seed);
+            var shapeView = io.bandsmith.models.xas.evaluation.SpectraComparison.compare(
+                    "Shape view: edge-aligned (E0 - 5 to E0 + 45 eV), edge step 1", ref, groups, other, otherName,
+                    io.bandsmith.models.xas.evaluation.SpectraComparison.edgeAligned(5, 45, n), seed);
+            int overlapping = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (XasSpectrum sp : other) {
+                lo = Math.min(lo, sp.minEnergyEv());
+                hi = Math.max(hi, sp.maxEnergyEv());
+                if (sp.maxEnergyEv() > w.fromEv() && sp.minEnergyEv() < w.toEv()) {
+                    overlapping++;
+                }
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("data", data.toString());
+            r.put("dataset", d.description());
+            r.put("element", el.symbol());
+            r.put("window_ev", List.of(w.fromEv(), w.toEv()));
+            r.put("given_spectra", other.size());
+            r.put("given_energy_range_ev", List.of(lo, hi));
+            r.put("given_overlapping_window", overlapping);
+            r.put("classifier_view", classifierView.stats());
+            r.put("shape_view", shapeView.stats());
+            if (png != null) {
+                io.bandsmith.models.xas.evaluation.SpectraComparisonImage.write(png, el + " K-edge spectra: "
+                        + d.description().replaceAll(" \\(.*", "") + " vs " + other.size() + " given",
+                        List.of(classifierView, shapeView));
+                r.put("png", png.toString());
+            }
+            if (!skipped.isEmpty()) {
+                r.put("skipped", skipped);
+            }
             System.out.println(json(r));
         }
     }
@@ -417,10 +574,23 @@ public final class XasCommand implements Runnable {
         @Option(names = "--shuffle-labels", description = "Permute the labels: no signal is left (chance level).")
         boolean shuffle;
 
+        @Option(names = "--elements", split = ",", paramLabel = "EL", description = "Element pool (default "
+                + "O,Si,Ti,Zn,Se,Bi).")
+        List<String> elements;
+
         @Override
         public void run() {
-            XasDataset d = SyntheticPlantedSignalDataset.generate(SyntheticPlantedSignalDataset.Settings.small(seed)
-                    .withMaterials(materials).withSignal(signal));
+            SyntheticPlantedSignalDataset.Settings settings = SyntheticPlantedSignalDataset.Settings.small(seed)
+                    .withMaterials(materials).withSignal(signal);
+            if (elements != null) {
+                for (String e : elements) {
+                    if (!ChemicalElement.isSymbol(e.trim())) {
+                        throw new IllegalArgumentException("--elements: '" + e + "' is not an element symbol");
+                    }
+                }
+                settings = settings.withElements(elements.stream().map(String::trim).toList());
+            }
+            XasDataset d = SyntheticPlantedSignalDataset.generate(settings);
             if (shuffle) {
                 d = SyntheticPlantedSignalDataset.shuffleLabels(d, seed + 1);
             }

@@ -131,6 +131,46 @@ class XasDatasetBuildTest {
     }
 
     @Test
+    void feffMaterialFoldersAndXdiFilesEnterABuild() throws IOException {
+        Path dir = tmp.resolve("real");
+        copyTree(XasTestFiles.resource("feff/mp-1022728"), dir.resolve("mp-1022728"));
+        copyTree(XasTestFiles.resource("feff/mp-1101124"), dir.resolve("mp-1101124"));
+        Files.copy(XasTestFiles.resource("xdi/Hansel2001_magnetite_xanes_001.xdi"), dir.resolve("magnetite.xdi"));
+        XasDataset d = XasDatasetBuilder.build(dir, XasManifest.empty(), TopologyLabels.empty());
+        Map<String, String> r = reasons(d);
+        assertEquals(0, d.materials().size());
+        // one entry per FEFF material (its runs site-averaged), none for its POSCAR or the single xmu.dat files
+        assertTrue(r.get("mp-1022728").contains("material mp-1022728 (Cu3O2): no K-edge spectrum for O"), r.toString());
+        assertTrue(r.get("mp-1101124/FEFF-XANES/001_Cu/feff.inp").contains("feff.inp without xmu.dat"), r.toString());
+        assertTrue(r.get("magnetite.xdi").contains("no space group"), r.toString());
+        assertEquals(4, r.size(), r.toString());
+
+        // with a manifest that labels it and names only Cu, the site-averaged spectrum enters the dataset
+        Files.writeString(dir.resolve("manifest.csv"), "material_id,formula,label\nmp-1022728,Cu,topological\n");
+        XasDataset kept = XasDatasetBuilder.build(dir, XasManifest.read(dir.resolve("manifest.csv")),
+                TopologyLabels.empty());
+        assertEquals(1, kept.materials().size());
+        XasMaterial m = kept.materials().get(0);
+        assertEquals("mp-1022728", m.id());
+        assertEquals(139, m.symmetry().number());
+        XasSpectrum avg = io.bandsmith.models.xas.io.XasFileReader.read(dir.resolve("mp-1022728")).spectrum();
+        assertArrayEquals(avg.intensities(), m.spectra().get(ChemicalElement.ofSymbol("Cu")).intensities());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    @Test
     void pymatgenFileWithoutSpaceGroupIsSkippedWithTheReason() throws IOException {
         Path dir = tmp.resolve("nosg");
         Files.createDirectories(dir);

@@ -60,6 +60,10 @@ public final class SyntheticPlantedSignalDataset {
             return new Settings(materials, elementPool, topologicalFraction, s, noise, seed);
         }
 
+        public Settings withElements(List<String> pool) {
+            return new Settings(materials, pool, topologicalFraction, signal, noise, seed);
+        }
+
         public Settings withMaterials(int n) {
             return new Settings(n, elementPool, topologicalFraction, signal, noise, seed);
         }

@@ -20,6 +20,7 @@ import io.bandsmith.models.xas.ReducedFormula;
 import io.bandsmith.models.xas.SpaceGroupSymmetry;
 import io.bandsmith.models.xas.TopologicalClass;
 import io.bandsmith.models.xas.XasSpectrum;
+import io.bandsmith.models.xas.io.FeffRunReader;
 import io.bandsmith.models.xas.io.XasClassifierRequirements;
 import io.bandsmith.models.xas.io.XasDocument;
 import io.bandsmith.models.xas.io.XasFileReader;
@@ -50,14 +51,60 @@ public final class XasDatasetBuilder {
         }
         List<SkippedFile> skipped = new ArrayList<>();
         Map<String, List<XasDocument>> byMaterial = new LinkedHashMap<>();
+        // FEFF run folders: one site-averaged spectrum per material folder; their files are not read one by one
+        Map<Path, List<Path>> feffMaterials = new TreeMap<>();
+        for (Path run : FeffRunReader.findRuns(spectraDir)) {
+            feffMaterials.computeIfAbsent(FeffRunReader.materialRoot(run), k -> new ArrayList<>()).add(run);
+        }
+        Set<Path> runFolders = new java.util.HashSet<>();
+        Set<Path> materialFolders = new java.util.HashSet<>();
+        for (String inc : FeffRunReader.incompleteRuns(spectraDir)) {
+            Path p = spectraDir.resolve(inc).normalize();
+            runFolders.add(p.toAbsolutePath());
+            materialFolders.add(FeffRunReader.materialRoot(p).toAbsolutePath().normalize());
+            boolean partOfMaterial = feffMaterials.keySet().stream()
+                    .anyMatch(m -> p.toAbsolutePath().startsWith(m.toAbsolutePath()));
+            if (!partOfMaterial) {
+                skipped.add(new SkippedFile(inc + "/" + FeffRunReader.FEFF_INP, "feff.inp without xmu.dat (FEFF "
+                        + "output missing)"));
+            }
+        }
+        for (Map.Entry<Path, List<Path>> m : feffMaterials.entrySet()) {
+            Path root = m.getKey();
+            materialFolders.add(root.toAbsolutePath().normalize());
+            m.getValue().forEach(r -> runFolders.add(r.toAbsolutePath().normalize()));
+            String rel = relName(spectraDir, root);
+            XasDocument doc;
+            try {
+                doc = FeffRunReader.read(root);
+            } catch (InvalidInputException e) {
+                skipped.add(new SkippedFile(rel, e.getMessage()));
+                continue;
+            }
+            Optional<String> rejection = XasClassifierRequirements.rejection(doc.spectrum());
+            if (rejection.isPresent()) {
+                skipped.add(new SkippedFile(rel, rejection.get()));
+                continue;
+            }
+            String id = manifest.materialOfFile(rel).or(doc::materialId).orElse(rel);
+            byMaterial.computeIfAbsent(id, k -> new ArrayList<>()).add(doc);
+        }
         for (Path f : files) {
+            Path abs = f.toAbsolutePath().normalize();
+            boolean inRun = runFolders.stream().anyMatch(abs::startsWith);
+            boolean besideRuns = materialFolders.contains(abs.getParent())
+                    && !isSpectrumName(f.getFileName().toString());
+            if (inRun || besideRuns) {
+                continue;
+            }
             String rel = spectraDir.relativize(f).toString().replace('\\', '/');
             String name = f.getFileName().toString();
             if (name.startsWith(".") || name.equalsIgnoreCase(DEFAULT_MANIFEST) || isDocumentation(name)) {
                 continue;
             }
             if (!isSpectrumName(name)) {
-                skipped.add(new SkippedFile(rel, "not a spectrum file (expected .json, .json.gz or FEFF .dat)"));
+                skipped.add(new SkippedFile(rel, "not a spectrum file (expected .json, .json.gz, .xdi, FEFF .dat or a "
+                        + "FEFF run folder)"));
                 continue;
             }
             XasDocument doc;
@@ -149,7 +196,13 @@ public final class XasDatasetBuilder {
     }
 
     private static String rel(Path dir, XasDocument d) {
-        return dir.relativize(d.source()).toString().replace('\\', '/');
+        return relName(dir, d.source());
+    }
+
+    private static String relName(Path dir, Path p) {
+        String r = dir.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/');
+        return r.isEmpty() ? "." : r;
     }
 
     private static String reasonOf(InvalidInputException e, Path f) {
@@ -160,7 +213,8 @@ public final class XasDatasetBuilder {
 
     static boolean isSpectrumName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".json") || n.endsWith(".json.gz") || n.endsWith(".dat") || n.endsWith(".dat.gz");
+        return n.endsWith(".json") || n.endsWith(".json.gz") || n.endsWith(".dat") || n.endsWith(".dat.gz")
+                || n.endsWith(".xdi");
     }
 
     private static boolean isDocumentation(String name) {
@@ -170,7 +224,7 @@ public final class XasDatasetBuilder {
 
     static String stem(String name) {
         String n = name;
-        for (String ext : new String[] {".gz", ".json", ".dat"}) {
+        for (String ext : new String[] {".gz", ".json", ".dat", ".xdi"}) {
             if (n.toLowerCase(java.util.Locale.ROOT).endsWith(ext)) {
                 n = n.substring(0, n.length() - ext.length());
             }

@@ -54,6 +54,21 @@ public final class XasFileReader {
     }
 
     public static XasDocument read(Path file) {
+        if (Files.isDirectory(file)) {
+            return FeffRunReader.read(file);
+        }
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        if (parent != null && (name.equals(FeffRunReader.FEFF_INP) || name.equals(FeffRunReader.XMU_DAT))
+                && Files.isRegularFile(file)) {
+            Path run = file.getParent() == null ? Path.of(".") : file.getParent();
+            if (FeffRunReader.isRun(run)) {
+                return FeffRunReader.readRun(run);
+            }
+            if (name.equals(FeffRunReader.FEFF_INP)) {
+                throw new InvalidInputException(file, "no xmu.dat next to this feff.inp (a FEFF run needs both)");
+            }
+        }
         byte[] bytes = readBytes(file);
         String text = new String(bytes, StandardCharsets.UTF_8);
         String trimmed = text.stripLeading();
@@ -63,11 +78,14 @@ public final class XasFileReader {
         if (trimmed.charAt(0) == '{') {
             return readJson(file, text);
         }
+        if (XdiReader.looksLikeXdi(trimmed)) {
+            return XdiReader.read(file, text);
+        }
         if (trimmed.charAt(0) == '#' || Character.isDigit(trimmed.charAt(0))) {
             return readFeffXmu(file, text);
         }
-        throw new InvalidInputException(file, "not a spectrum file (expected pymatgen/Materials Project JSON or "
-                + "FEFF xmu.dat)");
+        throw new InvalidInputException(file, "not a spectrum file (expected pymatgen/Materials Project JSON, XDI, "
+                + "FEFF xmu.dat or a FEFF run folder)");
     }
 
     private static byte[] readBytes(Path file) {
@@ -318,65 +336,17 @@ public final class XasFileReader {
     }
 
     private static XasDocument readFeffXmu(Path file, String text) {
-        Integer z = null;
-        AbsorptionEdge edge = null;
-        List<double[]> rows = new ArrayList<>();
-        String[] lines = text.split("\r?\n");
-        for (int ln = 0; ln < lines.length; ln++) {
-            String line = lines[ln].trim();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("#")) {
-                String h = line.replaceAll("^#+\\s*#*\\s*", "");
-                if (h.startsWith("Abs")) {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Z=\\s*(\\d+)").matcher(h);
-                    if (m.find()) {
-                        z = Integer.parseInt(m.group(1));
-                    }
-                    java.util.regex.Matcher s = java.util.regex.Pattern.compile("\\b(K|L1|L2|L3|M\\d?)\\s+shell")
-                            .matcher(h);
-                    if (s.find()) {
-                        String shell = s.group(1);
-                        edge = shell.startsWith("M") ? AbsorptionEdge.M : AbsorptionEdge.parse(shell);
-                    }
-                }
-                continue;
-            }
-            String[] cols = line.split("\\s+");
-            if (cols.length < 4) {
-                throw new InvalidInputException(file, "line " + (ln + 1) + ": expected the FEFF xmu.dat columns "
-                        + "omega e k mu mu0 chi, got " + cols.length + " column(s)");
-            }
-            try {
-                rows.add(new double[] {Double.parseDouble(cols[0]), Double.parseDouble(cols[3])});
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(file, "line " + (ln + 1) + ": not a number: " + line);
-            }
-        }
-        if (z == null) {
-            throw new InvalidInputException(file, "FEFF header has no absorber line ('Abs Z= ...')");
-        }
-        if (edge == null) {
-            throw new InvalidInputException(file, "FEFF header does not name the shell (e.g. 'K shell')");
-        }
-        if (rows.size() < 2) {
-            throw new InvalidInputException(file, "fewer than 2 data rows");
-        }
-        double[] x = new double[rows.size()];
-        double[] y = new double[rows.size()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = rows.get(i)[0];
-            y[i] = rows.get(i)[1];
-        }
+        FeffXmu xmu = FeffXmu.parse(file, text);
+        double[] x = xmu.omegaEv();
+        double[] y = xmu.mu();
         List<String> warnings = new ArrayList<>();
         try {
-            ChemicalElement el = ChemicalElement.ofAtomicNumber(z);
+            ChemicalElement el = ChemicalElement.ofAtomicNumber(xmu.absorberZ());
             double range = x[x.length - 1] - x[0];
-            SpectrumType type = range <= 200 ? SpectrumType.XANES : SpectrumType.XAFS;
+            SpectrumType type = range <= FeffRunReader.XANES_MAX_RANGE_EV ? SpectrumType.XANES : SpectrumType.XAFS;
             warnings.add("raw FEFF output: spectrum type " + type + " inferred from the " + String.format(Locale.ROOT,
                     "%.1f", range) + " eV range");
-            XasSpectrum s = new XasSpectrum(el, edge, type, x, y, OptionalInt.empty());
+            XasSpectrum s = new XasSpectrum(el, xmu.edge(), type, x, y, OptionalInt.empty());
             return new XasDocument(file, XasFileFormat.FEFF_XMU, s, Optional.empty(), Optional.empty(),
                     Optional.empty(), warnings(s, warnings));
         } catch (IllegalArgumentException e) {

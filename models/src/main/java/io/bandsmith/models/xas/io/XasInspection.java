@@ -45,8 +45,23 @@ public final class XasInspection {
         m.put("intensity_range", List.of(lo, hi));
         m.put("absorbing_index", s.absorbingSiteIndex().isPresent() ? s.absorbingSiteIndex().getAsInt() : null);
         m.put("material_id", doc.materialId().orElse(null));
-        m.put("formula", doc.formula().map(Object::toString).orElse(null));
+        // the formula as the file writes it (XDI Sample.formula, FEFF title line), else the reduced one
+        m.put("formula", doc.formulaAsWritten().orElse(doc.formula().map(Object::toString).orElse(null)));
+        m.put("reduced_formula", doc.formula().map(Object::toString).orElse(null));
         m.put("space_group", doc.symmetry().map(XasInspection::symmetry).orElse(null));
+        if (!doc.sites().isEmpty()) {
+            List<Map<String, Object>> sites = new ArrayList<>();
+            for (XasDocument.SiteContribution c : doc.sites()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("run", c.run().toString());
+                e.put("site_index", c.siteIndex() < 0 ? null : c.siteIndex());
+                e.put("multiplicity", c.multiplicity() > 0 ? c.multiplicity() : null);
+                e.put("weight", Math.round(c.weight() * 1e6) / 1e6);
+                sites.add(e);
+            }
+            m.put("sites", sites);
+        }
+        m.putAll(doc.details());
         m.put("usable_for_classifier", XasClassifierRequirements.rejection(s).isEmpty());
         m.put("warnings", new ArrayList<>(doc.warnings()));
         return m;
