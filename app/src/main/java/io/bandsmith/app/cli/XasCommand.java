@@ -363,6 +363,18 @@ public final class XasCommand implements Runnable {
                     }
                     files.add(doc.source().toString());
                     doc.warnings().forEach(w -> warnings.add(doc.source().getFileName() + ": " + w));
+                    io.bandsmith.models.xas.dataset.EnergyWindow win = c.preprocessing().windows().get(e);
+                    XasSpectrum sp = doc.spectrum();
+                    if (win != null) {
+                        double overlap = Math.min(win.toEv(), sp.maxEnergyEv()) - Math.max(win.fromEv(),
+                                sp.minEnergyEv());
+                        if (overlap < 0.5 * (win.toEv() - win.fromEv())) {
+                            warnings.add(String.format(java.util.Locale.ROOT, "%s spectrum (%.1f-%.1f eV) covers "
+                                    + "less than half of the model's %s window (%.1f-%.1f eV): the model sees held "
+                                    + "end values, the prediction means little", e, sp.minEnergyEv(),
+                                    sp.maxEnergyEv(), e, win.fromEv(), win.toEv()));
+                        }
+                    }
                 }
                 Optional<SpaceGroupSymmetry> sg = spaceGroup != null ? Optional.of(SpaceGroupSymmetry.of(spaceGroup))
                         : g.getValue().stream().map(XasDocument::symmetry).flatMap(Optional::stream).findFirst();
@@ -500,7 +512,7 @@ public final class XasCommand implements Runnable {
                 throw new InvalidInputException(spectra.get(0), "no " + el + " spectrum among the given files");
             }
             io.bandsmith.models.xas.dataset.EnergyWindow w = d.windows().get(el);
-            if (w == null || ref.size() < io.bandsmith.models.xas.evaluation.SpectraComparison.SUBSPACE + 2) {
+            if (w == null || ref.size() < io.bandsmith.models.xas.evaluation.SpectraComparison.MIN_REFERENCE) {
                 throw new InvalidInputException(data, "the dataset has too few " + el + " spectra to compare with ("
                         + ref.size() + ")");
             }
@@ -545,8 +557,9 @@ public final class XasCommand implements Runnable {
             r.put("classifier_view", classifierView.stats());
             r.put("shape_view", shapeView.stats());
             if (png != null) {
-                io.bandsmith.models.xas.evaluation.SpectraComparisonImage.write(png, el + " K-edge spectra: "
-                        + d.description().replaceAll(" \\(.*", "") + " vs " + other.size() + " given",
+                io.bandsmith.models.xas.evaluation.SpectraComparisonImage.write(png, String.format(java.util.Locale.ROOT,
+                        "%s K-edge spectra: %d of the dataset %s vs %d given", el, ref.size(),
+                        data.getFileName(), other.size()),
                         List.of(classifierView, shapeView));
                 r.put("png", png.toString());
             }

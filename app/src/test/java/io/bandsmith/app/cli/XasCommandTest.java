@@ -95,6 +95,56 @@ class XasCommandTest {
     }
 
     @Test
+    void inspectXdiAndFeffReportTheFieldsOfTheOtherFormats() throws Exception {
+        JsonNode x = inspect("xdi/Hansel2001_magnetite_xanes_001.xdi");
+        assertEquals("xdi", x.get("format").asText());
+        assertEquals("Fe", x.get("absorbing_element").asText());
+        assertEquals("K", x.get("edge").asText());
+        assertEquals("XANES", x.get("spectrum_type").asText());
+        assertEquals(200, x.get("points").asInt());
+        assertEquals("Fe3O4", x.get("formula").asText());
+        assertTrue(x.get("space_group").isNull());
+
+        for (String f : new String[] {"feff/mp-1022728", "feff/mp-1022728/FEFF-XANES/000_Cu",
+            "feff/mp-1022728/FEFF-XANES/000_Cu/xmu.dat"}) {
+            JsonNode j = inspect(f);
+            assertEquals("Cu", j.get("absorbing_element").asText(), f);
+            assertEquals("K", j.get("edge").asText(), f);
+            assertEquals("XANES", j.get("spectrum_type").asText(), f);
+            assertEquals(200, j.get("points").asInt(), f);
+            assertEquals("Cu3O2", j.get("formula").asText(), f);
+            assertEquals(139, j.get("space_group").get("number").asInt(), f);
+            assertEquals("I4/mmm", j.get("space_group").get("symbol").asText(), f);
+        }
+        assertEquals("feff-site-average", inspect("feff/mp-1022728").get("format").asText());
+    }
+
+    @Test
+    void malformedXdiAndFeffAreRefusedWithOneLineNamingTheFile() throws Exception {
+        Path xdi = tmp.resolve("noenergy.xdi");
+        Files.writeString(xdi, Files.readString(FIXTURES.resolve("xdi/Hansel2001_magnetite_xanes_001.xdi"))
+                .replace("# Column.1: energy eV", "# Column.1: monitor"));
+        Run r = run("xas", "inspect", "--json", xdi.toString());
+        assertEquals(BandsmithCommand.EXIT_BAD_INPUT, r.exit());
+        assertTrue(r.out().isBlank(), r.out());
+        String line = r.err().trim();
+        assertFalse(line.contains("\n"), line);
+        assertTrue(line.contains(xdi.toString() + ": XDI: no energy column"), line);
+
+        Path run = tmp.resolve("mp-x").resolve("FEFF-XANES").resolve("000_Cu");
+        Files.createDirectories(run);
+        Path src = FIXTURES.resolve("feff/mp-1022728/FEFF-XANES/000_Cu");
+        Files.copy(src.resolve("feff.inp"), run.resolve("feff.inp"));
+        byte[] xmu = Files.readAllBytes(src.resolve("xmu.dat"));
+        Files.write(run.resolve("xmu.dat"), Arrays.copyOf(xmu, xmu.length - 500));
+        Run t = run("xas", "inspect", "--json", run.toString());
+        assertEquals(BandsmithCommand.EXIT_BAD_INPUT, t.exit());
+        String tl = t.err().trim();
+        assertFalse(tl.contains("\n"), tl);
+        assertTrue(tl.contains(run.resolve("xmu.dat").toString()) && tl.contains("truncated"), tl);
+    }
+
+    @Test
     void truncatedFilesAreRefusedWithOneClearLine() throws Exception {
         byte[] full = Files.readAllBytes(FIXTURES.resolve("pymatgen_LiCoO2_k_xanes.json"));
         Path cut = tmp.resolve("cut.json");

@@ -22,12 +22,13 @@ import io.bandsmith.models.xas.XasSpectrum;
  * Do two sets of spectra of one element look alike? Both are turned into vectors the same way (see
  * {@link Vectorizer}), then (1) a joint PCA (first two components) with k-means++ (k = 2) on those coordinates, the
  * view of the paper's fig. 2 applied to reference and other spectra together: if the clusters split the sets
- * apart, they do not look alike; (2) a PCA of the reference set alone with {@link #SUBSPACE} components: the share
- * of each spectrum's variance it leaves unexplained, compared with the 95th percentile of the reference spectra's.
+ * apart, they do not look alike; (2) each spectrum's distance (rms over the vector) to the nearest reference
+ * spectrum, compared with the 95th percentile of the reference spectra's distances to their nearest other
+ * reference spectrum.
  */
 public final class SpectraComparison {
-    /** Components of the reference subspace for the residual test. */
-    public static final int SUBSPACE = 5;
+    /** Fewest reference spectra a comparison accepts. */
+    public static final int MIN_REFERENCE = 7;
 
     /** How a spectrum becomes a vector. */
     public interface Vectorizer {
@@ -78,8 +79,11 @@ public final class SpectraComparison {
                 n++;
             }
             double step = tail / n - start;
-            if (!(Math.abs(step) > 1e-12)) {
-                step = 1;
+            double min = Arrays.stream(v).min().orElse(0);
+            double max = Arrays.stream(v).max().orElse(0);
+            if (!(step > 0.2 * (max - min))) {
+                // no clear edge step in the window: scale by the range instead
+                step = max - min > 1e-12 ? max - min : 1;
             }
             for (int i = 0; i < v.length; i++) {
                 v[i] = (v[i] - start) / step;
@@ -113,8 +117,8 @@ public final class SpectraComparison {
      */
     public static View compare(String title, List<XasSpectrum> reference, List<String> referenceGroups,
             List<XasSpectrum> other, String otherGroup, Vectorizer vectorizer, long seed) {
-        if (reference.size() < SUBSPACE + 2 || other.isEmpty()) {
-            throw new IllegalArgumentException("need at least " + (SUBSPACE + 2) + " reference spectra and one other");
+        if (reference.size() < MIN_REFERENCE || other.isEmpty()) {
+            throw new IllegalArgumentException("need at least " + MIN_REFERENCE + " reference spectra and one other");
         }
         List<double[]> ref = new ArrayList<>();
         reference.forEach(s -> ref.add(vectorizer.vector(s)));
@@ -162,31 +166,47 @@ public final class SpectraComparison {
         // 1.0: the two clusters are exactly the two sets; 0.5 with balanced sets: the sets are mixed
         stats.put("kmeans_set_purity", round((double) separated / all.size()));
 
-        Pca refOnly = Pca.fit(ref, SUBSPACE);
-        double[] refResidual = new double[ref.size()];
+        // nearest-neighbour test: is each other spectrum as close to some reference spectrum as reference spectra
+        // are to each other (leave-one-out)?
+        double[] refNn = new double[ref.size()];
         for (int i = 0; i < ref.size(); i++) {
-            refResidual[i] = refOnly.unexplainedShare(ref.get(i));
+            refNn[i] = nearestDistance(ref.get(i), ref, i);
         }
-        double[] sorted = refResidual.clone();
+        double[] sorted = refNn.clone();
         Arrays.sort(sorted);
         double p95 = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
         int inside = 0;
-        double[] othResidual = new double[oth.size()];
+        double[] othNn = new double[oth.size()];
         for (int i = 0; i < oth.size(); i++) {
-            othResidual[i] = refOnly.unexplainedShare(oth.get(i));
-            if (othResidual[i] <= p95) {
+            othNn[i] = nearestDistance(oth.get(i), ref, -1);
+            if (othNn[i] <= p95) {
                 inside++;
             }
         }
-        Arrays.sort(othResidual);
-        stats.put("reference_subspace_components", SUBSPACE);
-        stats.put("reference_unexplained_share_median", round(sorted[sorted.length / 2]));
-        stats.put("reference_unexplained_share_p95", round(p95));
-        stats.put("other_unexplained_share_median", round(othResidual[othResidual.length / 2]));
+        Arrays.sort(othNn);
+        stats.put("reference_nearest_neighbour_distance_median", round(sorted[sorted.length / 2]));
+        stats.put("reference_nearest_neighbour_distance_p95", round(p95));
+        stats.put("other_nearest_reference_distance_median", round(othNn[othNn.length / 2]));
         stats.put("other_within_reference_p95", round((double) inside / oth.size()));
         String xl = String.format(java.util.Locale.ROOT, "PC1 (%.0f%% of variance)", 100 * joint.explained[0]);
         String yl = String.format(java.util.Locale.ROOT, "PC2 (%.0f%% of variance)", 100 * joint.explained[1]);
         return new View(title, xl, yl, points, centroids, stats);
+    }
+
+    private static double nearestDistance(double[] v, List<double[]> set, int skip) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < set.size(); j++) {
+            if (j == skip) {
+                continue;
+            }
+            double[] w = set.get(j);
+            double d = 0;
+            for (int k = 0; k < v.length; k++) {
+                d += (v[k] - w[k]) * (v[k] - w[k]);
+            }
+            best = Math.min(best, d);
+        }
+        return Math.sqrt(best / v.length);
     }
 
     private static int nearest(double[] p, double[][] centroids) {

@@ -63,7 +63,9 @@ record FeffXmu(int absorberZ, AbsorptionEdge edge, double[] omegaEv, double[] k,
                 try {
                     row[i] = Double.parseDouble(cols[i]);
                 } catch (NumberFormatException e) {
-                    throw new InvalidInputException(file, "line " + (ln + 1) + ": not a number: " + line);
+                    boolean cut = ln == lines.length - 1 && !text.endsWith("\n");
+                    throw new InvalidInputException(file, "line " + (ln + 1) + ": not a number: " + line
+                            + (cut ? " (last line, no line end: truncated file?)" : ""));
                 }
             }
             if (rows.isEmpty()) {

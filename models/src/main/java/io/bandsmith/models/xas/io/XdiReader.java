@@ -120,8 +120,9 @@ public final class XdiReader {
                 try {
                     row[i] = Double.parseDouble(cols[i]);
                 } catch (NumberFormatException e) {
+                    boolean cut = ln == lines.length - 1 && !text.endsWith("\n");
                     throw new InvalidInputException(file, "XDI line " + (ln + 1) + ": '" + cols[i]
-                            + "' is not a number");
+                            + "' is not a number" + (cut ? " (last line, no line end: truncated file?)" : ""));
                 }
             }
             if (!rows.isEmpty() && row.length != rows.get(0).length) {
