@@ -1,5 +1,6 @@
 package io.bandsmith.models.xas;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,6 +104,37 @@ class XasRealFormatsTest {
         Files.write(f, out);
         XasSpectrum s = XasFileReader.read(f).spectrum();
         assertEquals(7061.982, s.minEnergyEv(), 1e-9);
+    }
+
+    @Test
+    void repeatedEnergiesAreAveragedAndDownwardScansReversed() throws IOException {
+        XasSpectrum original = XasFileReader.read(XasTestFiles.resource(MAGNETITE)).spectrum();
+        Path f = copy(MAGNETITE);
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        int first = 0;
+        while (lines.get(first).startsWith("#")) {
+            first++;
+        }
+        // the first data row once more, with itrans halved: mu there becomes the mean of the two readings
+        String[] w = lines.get(first).trim().split("\\s+");
+        lines.add(first + 1, w[0] + " " + Double.parseDouble(w[1]) / 2 + " " + w[2]);
+        Files.write(f, lines);
+        XasDocument doc = XasFileReader.read(f);
+        assertEquals(original.pointCount(), doc.spectrum().pointCount());
+        double mu1 = Math.log(Double.parseDouble(w[2]) / Double.parseDouble(w[1]));
+        double mu2 = Math.log(Double.parseDouble(w[2]) / (Double.parseDouble(w[1]) / 2));
+        assertEquals((mu1 + mu2) / 2, doc.spectrum().intensities()[0], 1e-12);
+        assertTrue(doc.warnings().toString().contains("1 repeated energy point(s) averaged"), doc.warnings().toString());
+
+        Path down = tmp.resolve("down.xdi");
+        Files.copy(XasTestFiles.resource(MAGNETITE), down);
+        List<String> all = Files.readAllLines(down);
+        List<String> header = new ArrayList<>(all.subList(0, first));
+        List<String> data = new ArrayList<>(all.subList(first, all.size()));
+        java.util.Collections.reverse(data);
+        header.addAll(data);
+        Files.write(down, header);
+        assertArrayEquals(original.intensities(), XasFileReader.read(down).spectrum().intensities(), 0);
     }
 
     @Test

@@ -190,6 +190,35 @@ public final class XdiReader {
         if (x.length < 2) {
             throw new InvalidInputException(file, "XDI: fewer than 2 data rows");
         }
+        double[] y = mu.values();
+        if (x[x.length - 1] < x[0]) {
+            reverse(x);
+            reverse(y);
+            warnings.add("energies were decreasing (scan downwards): order reversed");
+        }
+        int kept = 1;
+        int merged = 0;
+        double[] xs = x.clone();
+        double[] ys = y.clone();
+        int run = 1;
+        for (int i = 1; i < x.length; i++) {
+            if (x[i] == xs[kept - 1]) {
+                // a repeated energy point: average the readings
+                ys[kept - 1] = (ys[kept - 1] * run + y[i]) / (run + 1);
+                run++;
+                merged++;
+            } else {
+                xs[kept] = x[i];
+                ys[kept] = y[i];
+                kept++;
+                run = 1;
+            }
+        }
+        if (merged > 0) {
+            x = java.util.Arrays.copyOf(xs, kept);
+            y = java.util.Arrays.copyOf(ys, kept);
+            warnings.add(merged + " repeated energy point(s) averaged");
+        }
         double range = x[x.length - 1] - x[0];
         SpectrumType type = range <= FeffRunReader.XANES_MAX_RANGE_EV ? SpectrumType.XANES : SpectrumType.XAFS;
         warnings.add("spectrum type " + type + " inferred from the " + String.format(Locale.ROOT, "%.1f", range)
@@ -208,7 +237,7 @@ public final class XdiReader {
         }
         XasSpectrum s;
         try {
-            s = new XasSpectrum(ChemicalElement.ofSymbol(symbol), edge, type, x, mu.values(), OptionalInt.empty());
+            s = new XasSpectrum(ChemicalElement.ofSymbol(symbol), edge, type, x, y, OptionalInt.empty());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file, "XDI: " + e.getMessage());
         }
@@ -222,6 +251,14 @@ public final class XdiReader {
         w.addAll(XasClassifierRequirements.warnings(s));
         return new XasDocument(file, XasFileFormat.XDI, s, Optional.empty(), formula, Optional.empty(), w,
                 formulaText, List.of(), extra);
+    }
+
+    private static void reverse(double[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
     }
 
     private static AbsorptionEdge edge(Path file, String text) {
