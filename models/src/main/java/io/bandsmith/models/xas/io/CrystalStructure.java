@@ -20,7 +20,25 @@ record CrystalStructure(double[][] lattice, List<String> species, List<double[]>
         }
         species = List.copyOf(species);
         fractional = List.copyOf(fractional);
+        double[][] inv = inverse(lattice);
+        for (int ax = 0; ax < 3; ax++) {
+            double spacing = 1 / Math.sqrt(inv[0][ax] * inv[0][ax] + inv[1][ax] * inv[1][ax] + inv[2][ax] * inv[2][ax]);
+            if (!(spacing >= MIN_PLANE_SPACING_ANGSTROM)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "implausible lattice: "
+                        + "lattice planes %.3g Angstrom apart along axis %d", spacing, ax + 1));
+            }
+        }
+        for (double[] f : fractional) {
+            for (double v : f) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("site coordinate " + v + " is not finite");
+                }
+            }
+        }
     }
+
+    /** Smallest accepted distance between lattice planes (no crystal has planes closer than about 1 Angstrom). */
+    static final double MIN_PLANE_SPACING_ANGSTROM = 0.5;
 
     int size() {
         return species.size();
@@ -132,8 +150,8 @@ record CrystalStructure(double[][] lattice, List<String> species, List<double[]>
 
     static double[][] inverse(double[][] m) {
         double d = det(m);
-        if (!(Math.abs(d) > 1e-9)) {
-            throw new IllegalArgumentException("lattice vectors are linearly dependent");
+        if (!(Double.isFinite(d) && d != 0)) {
+            throw new IllegalArgumentException("lattice vectors are linearly dependent or not finite");
         }
         double[][] r = new double[3][3];
         for (int i = 0; i < 3; i++) {

@@ -53,9 +53,9 @@ public final class FeffRunReader {
     public static final String XMU_DAT = "xmu.dat";
     public static final String POSCAR = "POSCAR";
 
-    private static final Pattern SITE_FOLDER = Pattern.compile("^(\\d+)_([A-Z][a-z]?)$");
+    private static final Pattern SITE_FOLDER = Pattern.compile("^(\\d{1,6})_([A-Z][a-z]?)$");
     private static final Pattern SPACE_GROUP = Pattern.compile(
-            "space\\s+group:\\s*\\(?\\s*([^),]*?)\\s*\\)?\\s*,\\s*space\\s+number:\\s*\\(?\\s*(\\d+)",
+            "space\\s+group:\\s*\\(?\\s*([^),]*?)\\s*\\)?\\s*,\\s*space\\s+number:\\s*\\(?\\s*(\\d{1,4})",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern REDUCED_FORMULA = Pattern.compile("Reduced\\s+formula:\\s*(\\S+)",
             Pattern.CASE_INSENSITIVE);
@@ -271,8 +271,12 @@ public final class FeffRunReader {
         }
         Optional<CrystalStructure> structure = Optional.empty();
         if (abc != null && angles != null && !frac.isEmpty()) {
-            structure = Optional.of(new CrystalStructure(CrystalStructure.latticeOf(abc[0], abc[1], abc[2], angles[0],
-                    angles[1], angles[2]), species, frac));
+            try {
+                structure = Optional.of(new CrystalStructure(CrystalStructure.latticeOf(abc[0], abc[1], abc[2],
+                        angles[0], angles[1], angles[2]), species, frac));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(file, "structure in the title lines: " + e.getMessage());
+            }
         }
         return new FeffInput(file, formula, sg, Optional.ofNullable(absorberZ), Optional.ofNullable(edge),
                 Optional.ofNullable(lastK), structure);

@@ -15,7 +15,7 @@ import io.bandsmith.models.xas.AbsorptionEdge;
  * (a shorter row is a truncated file).
  */
 record FeffXmu(int absorberZ, AbsorptionEdge edge, double[] omegaEv, double[] k, double[] mu, int columns) {
-    private static final Pattern Z = Pattern.compile("Z=\\s*(\\d+)");
+    private static final Pattern Z = Pattern.compile("Z=\\s*(\\d{1,3})");
     private static final Pattern SHELL = Pattern.compile("\\b(K|L1|L2|L3|M\\d?)\\s+shell");
 
     static FeffXmu parse(Path file, String text) {
