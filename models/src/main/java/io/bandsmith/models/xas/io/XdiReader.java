@@ -148,6 +148,9 @@ public final class XdiReader {
                     + "required)");
         }
         symbol = symbol.split("\\s+")[0];
+        if (symbol.length() <= 2 && !symbol.isEmpty()) {
+            symbol = symbol.substring(0, 1).toUpperCase(Locale.ROOT) + symbol.substring(1).toLowerCase(Locale.ROOT);
+        }
         if (!ChemicalElement.isSymbol(symbol)) {
             throw new InvalidInputException(file, "XDI: Element.symbol '" + symbol + "' is not an element");
         }
@@ -405,9 +408,16 @@ public final class XdiReader {
                 return new MuSource(column(rows, c), "column " + direct);
             }
         }
+        for (String loose : new String[] {"mu", "xmu"}) {
+            Integer c = byLabel.get(loose);
+            if (c != null) {
+                return new MuSource(column(rows, c), "column " + loose + " (not an XDI dictionary label; taken as "
+                        + "mu)");
+            }
+        }
         Integer i0 = byLabel.get("i0");
-        Integer it = byLabel.get("itrans");
-        Integer iflu = byLabel.get("ifluor");
+        Integer it = byLabel.containsKey("itrans") ? byLabel.get("itrans") : byLabel.get("i1");
+        Integer iflu = byLabel.containsKey("ifluor") ? byLabel.get("ifluor") : byLabel.get("if");
         if (i0 != null && it != null) {
             double[] a = column(rows, i0);
             double[] b = column(rows, it);
