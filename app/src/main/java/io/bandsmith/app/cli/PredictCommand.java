@@ -40,6 +40,6 @@ public final class PredictCommand implements Callable<Integer> {
         NetworkPredictor predictor = model == null ? NetworkPredictor.shipped()
                 : new NetworkPredictor(TightBindingNetwork.load(model));
         return SolveCommand.run(predictor, potential, vmax, kpoints.resolve(), bands, out,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, predictor::domainWarnings);
     }
 }

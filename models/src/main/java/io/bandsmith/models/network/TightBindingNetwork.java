@@ -106,6 +106,28 @@ public final class TightBindingNetwork {
         return model;
     }
 
+    /**
+     * How many standard deviations of the training data each raw feature lies from its mean (the standardization the
+     * network applies to its input); large values mean the geometry is unlike anything the network was trained on.
+     */
+    /** The mean of raw feature i over the training data. */
+    public double featureMean(int i) {
+        return featureMean[i];
+    }
+
+    /** The standard deviation of raw feature i over the training data. */
+    public double featureScale(int i) {
+        return featureScale[i];
+    }
+
+    public double[] featureDeviations(double[] rawFeatures) {
+        double[] z = new double[rawFeatures.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (rawFeatures[i] - featureMean[i]) / featureScale[i];
+        }
+        return z;
+    }
+
     public ObjectNode summary() {
         return summary;
     }
@@ -311,9 +333,7 @@ public final class TightBindingNetwork {
 
     /** Loads a model; every problem is reported as one clear message naming the file. */
     public static TightBindingNetwork load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file, "no such model file");
-        }
+        io.bandsmith.engine.io.InputFiles.requireReadable(file, "model file");
         ObjectNode meta;
         MultiLayerNetwork net;
         try {

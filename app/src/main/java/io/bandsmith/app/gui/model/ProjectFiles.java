@@ -119,6 +119,9 @@ public final class ProjectFiles {
     public static Project read(Path file) throws ProjectFormatException {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new ProjectFormatException(file, "is a directory, not a project file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new ProjectFormatException(file, "no such file");
             }
