@@ -91,7 +91,7 @@ public final class Dataset {
         try {
             d = readShard(shard);
         } catch (InvalidInputException e) {
-            return "unreadable";
+            return "unreadable or truncated";
         }
         int n = spec.shardLength(shard);
         if (d.size() != n) {
