@@ -51,10 +51,12 @@ public final class LossmapCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "50", description = "Trials per point (the paper: 50).")
     int trials;
 
-    @Option(names = "--steps", defaultValue = "300")
+    @Option(names = "--steps", defaultValue = "300", description = "Optimizer steps per trial (default "
+            + "${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "0")
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed of the trials (default "
+            + "${DEFAULT-VALUE}; the same seed gives the same map).")
     long seed;
 
     @Option(names = "--accuracy", defaultValue = "5e-3", description = "The network's rms accuracy (Vmax): points "

@@ -14,7 +14,7 @@ import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** {@code ./bandsmith solve}: exact bands and symmetry labels of one potential or a batch (the contract JSON). */
@@ -29,8 +29,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 (default ${DEFAULT-VALUE}).")
     double vmax;
 
-    @Mixin
-    KPointOptions kpoints;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    KPointOptions.Choice kpoints;
 
     @Option(names = "--bands", defaultValue = "7", description = "Number of bands (default ${DEFAULT-VALUE}).")
     int bands;
@@ -43,7 +43,7 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(PlaneWaveSolver.withDefaults(), potential, vmax, kpoints.resolve(), bands, out,
+        return run(PlaneWaveSolver.withDefaults(), potential, vmax, KPointOptions.resolve(kpoints), bands, out,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
