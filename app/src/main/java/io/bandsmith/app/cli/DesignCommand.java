@@ -147,10 +147,12 @@ public final class DesignCommand implements Callable<Integer> {
                     }
                     List<Path> prefixed = new ArrayList<>();
                     if (exportPrefix != null) {
-                        String name = exportPrefix.getFileName() == null ? "design" : exportPrefix.getFileName().toString();
+                        String name = exportPrefix.getFileName() == null ? "design"
+                                : exportPrefix.getFileName().toString();
                         Path staged = set.stagingFolder().resolve(name);
-                        List<Path> files = new ArrayList<>(DesignExport.writeAll(staged, result, geometry, settings, grid,
-                                doc, new com.fasterxml.jackson.databind.ObjectMapper(), net, objective, exactSolver));
+                        List<Path> files = new ArrayList<>(DesignExport.writeAll(staged, result, geometry, settings,
+                                grid, doc, new com.fasterxml.jackson.databind.ObjectMapper(), net, objective,
+                                exactSolver));
                         Path project = DesignExport.sibling(staged, ProjectFiles.EXTENSION);
                         ProjectFiles.write(project, new Project("Design: " + objective.describe(),
                                 GeometryDocument.of(grid.size(), vmax, new GeometryBase.Imported("design", grid.size(),

@@ -82,6 +82,7 @@ public final class LossmapCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         List<LossMap.Point> points = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        AtomicFiles.removeStaleTemporariesOf(out); // a killed run's half-written copies (issue 18)
         if (Files.isRegularFile(out)) {
             int n = 0;
             for (String line : Files.readAllLines(out)) {

@@ -36,6 +36,7 @@ public final class AtomicFileSet implements AutoCloseable {
         Path dir = nearTarget.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
+            removeStale(dir, "." + nearTarget.getFileName() + ".set-");
             staging = Files.createTempDirectory(dir, "." + nearTarget.getFileName() + ".set-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + nearTarget + ": " + AtomicFiles.reason(e), e);
@@ -133,6 +134,26 @@ public final class AtomicFileSet implements AutoCloseable {
             }
         }
         deleteStaging();
+    }
+
+    /** Staging folders of the same export that a killed run (SIGKILL) left behind. */
+    private static void removeStale(Path dir, String prefix) throws IOException {
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.filter(e -> e.getFileName().toString().startsWith(prefix)
+                    && Files.isDirectory(e)).toList()) {
+                deleteTree(p);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (var files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
     }
 
     private void deleteStaging() {

@@ -39,6 +39,33 @@ public final class AtomicFiles {
     }
 
     /**
+     * Removes the temporaries {@code .NAME.*.tmp} that an interrupted (killed) write of {@code target} left beside it,
+     * for jobs that resume their own output. Returns how many were removed.
+     */
+    public static int removeStaleTemporariesOf(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        String prefix = "." + absolute.getFileName() + ".";
+        int removed = 0;
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && n.endsWith(".tmp") && !IN_FLIGHT.contains(p.toAbsolutePath())
+                        && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean beside " + target + ": " + reason(e), e);
+        }
+        return removed;
+    }
+
+    /**
      * Removes the temporaries that an interrupted writer (SIGKILL, power loss) left in {@code dir}, for resumable jobs
      * that own the directory (hold its lock). Returns how many were removed.
      */

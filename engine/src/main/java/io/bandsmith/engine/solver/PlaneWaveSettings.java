@@ -57,8 +57,8 @@ public record PlaneWaveSettings(double cutoff, int extraLevels, int anchorExtra,
     }
 
     /**
-     * The cutoff used for a potential of the given range (max − min of V, E0). Above the reference range it is rounded
-     * up to a multiple of 4/a, so that potentials of similar ranges share one solver plan.
+     * The cutoff used for a potential of the given range (max − min of V, E0). Above the reference range it is
+     * rounded up to a multiple of 4/a, so that potentials of similar ranges share one solver plan.
      */
     public double cutoffFor(double range) {
         double c = cutoff * Math.max(1.0, Math.cbrt(range / REFERENCE_VMAX));

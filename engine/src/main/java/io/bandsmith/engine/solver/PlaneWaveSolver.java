@@ -91,8 +91,8 @@ public final class PlaneWaveSolver implements BandStructureSource {
         double range = potential.range();
         if (range > MAX_RANGE) {
             throw new InvalidInputException(String.format(java.util.Locale.ROOT,
-                    "the potential's range (max - min) is %.4g E0; the exact solver resolves at most %.0f E0 (16 x 256) "
-                    + "accurately (docs/solver.md): lower --vmax or scale the potential", range, MAX_RANGE));
+                    "the potential's range (max - min) is %.4g E0; the exact solver resolves at most %.0f E0 "
+                    + "(16 x 256) accurately (docs/solver.md): lower --vmax or scale the potential", range, MAX_RANGE));
         }
         double cutoff = settings.cutoffFor(range);
         double zoneArea = 4 * Math.PI * Math.PI / HexagonalLattice.INSTANCE.cellArea();

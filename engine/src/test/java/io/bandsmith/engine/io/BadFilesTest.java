@@ -133,4 +133,18 @@ class BadFilesTest {
             assertEquals(List.of(dir.resolve("shard-00001.npz")), s.toList());
         }
     }
+
+    @Test
+    void aResumedOutputRemovesTheTemporariesOfItsKilledPredecessor() throws Exception {
+        Files.writeString(dir.resolve(".map.jsonl.99.tmp"), "half");
+        Files.writeString(dir.resolve(".other.json.98.tmp"), "someone else's");
+        Files.createDirectories(dir.resolve(".best.npy.set-123").resolve("x"));
+        assertEquals(1, AtomicFiles.removeStaleTemporariesOf(dir.resolve("map.jsonl")));
+        try (AtomicFileSet set = new AtomicFileSet(dir.resolve("best.npy"))) {
+            assertFalse(Files.exists(dir.resolve(".best.npy.set-123")), "a killed run's staging folder stayed");
+        }
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve(".other.json.98.tmp")), s.toList());
+        }
+    }
 }
