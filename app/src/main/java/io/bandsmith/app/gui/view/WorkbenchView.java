@@ -308,7 +308,7 @@ public final class WorkbenchView extends BorderPane {
         Label value = new Label();
         value.textProperty().bind(Bindings.format(Locale.ROOT, "R = %.3f a", editor.sixHolesDistanceProperty()));
         Spinner<Double> radius = new Spinner<>(0.02, 0.4, editor.sixHolesRadiusProperty().get(), 0.01);
-        radius.setEditable(true);
+        Spinners.editable(radius);
         radius.setPrefWidth(90);
         radius.valueProperty().addListener((o, a, b) -> editor.sixHolesRadiusProperty().set(b));
         editor.sixHolesRadiusProperty().addListener((o, a, b) -> radius.getValueFactory().setValue(b.doubleValue()));
@@ -324,11 +324,15 @@ public final class WorkbenchView extends BorderPane {
 
     private TitledPane randomPane() {
         Spinner<Double> alpha = new Spinner<>(0.0, 3.0, editor.randomAlphaProperty().get(), 0.25);
-        alpha.setEditable(true);
+        Spinners.editable(alpha);
         alpha.setPrefWidth(90);
+        alpha.setId("randomAlpha");
         alpha.valueProperty().addListener((o, a, b) -> editor.randomAlphaProperty().set(b));
+        // the spinner follows the model too: an opened exploration result or a restored autosave sets α
+        editor.randomAlphaProperty().addListener((o, a, b) -> alpha.getValueFactory().setValue(b.doubleValue()));
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) editor.randomSeedProperty().get());
-        seed.setEditable(true);
+        seed.setId("randomSeed");
+        Spinners.editable(seed);
         seed.setPrefWidth(110);
         seed.valueProperty().addListener((o, a, b) -> editor.randomSeedProperty().set(b));
         editor.randomSeedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
@@ -341,9 +345,11 @@ public final class WorkbenchView extends BorderPane {
         sharp.setSelected(!editor.randomSigmoidProperty().get());
         editor.randomSigmoidProperty().addListener((o, a, b) -> sharp.setSelected(!b));
         Spinner<Double> beta = new Spinner<>(0.5, 200.0, editor.randomBetaProperty().get(), 1.0);
-        beta.setEditable(true);
+        Spinners.editable(beta);
         beta.setPrefWidth(90);
+        beta.setId("randomBeta");
         beta.valueProperty().addListener((o, a, b) -> editor.randomBetaProperty().set(b));
+        editor.randomBetaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
         Button generate = new Button("Generate");
         generate.setId("randomButton");
         generate.setOnAction(e -> editor.applyRandom());
@@ -480,14 +486,31 @@ public final class WorkbenchView extends BorderPane {
         Spinner<Integer> upper = new Spinner<>(2, PreviewSettings.MAX_BANDS, s.gapUpper());
         lower.setId("gapLower");
         upper.setId("gapUpper");
+        Spinners.editable(lower);
+        Spinners.editable(upper);
         lower.setPrefWidth(62);
         upper.setPrefWidth(62);
-        lower.valueProperty().addListener((o, a, b) -> vm.setGap(b, upper.getValue()));
-        upper.valueProperty().addListener((o, a, b) -> vm.setGap(lower.getValue(), b));
-        vm.settingsProperty().addListener((o, a, b) -> {
-            lower.getValueFactory().setValue(b.gapLower());
-            upper.getValueFactory().setValue(b.gapUpper());
+        boolean[] syncing = new boolean[1];
+        Runnable showGap = () -> {
+            syncing[0] = true;
+            lower.getValueFactory().setValue(vm.settingsProperty().get().gapLower());
+            upper.getValueFactory().setValue(vm.settingsProperty().get().gapUpper());
+            syncing[0] = false;
+        };
+        // a refused pair (lower >= upper) leaves the settings; the spinners then show the settings again
+        lower.valueProperty().addListener((o, a, b) -> {
+            if (!syncing[0]) {
+                vm.setGap(b, upper.getValue());
+                showGap.run();
+            }
         });
+        upper.valueProperty().addListener((o, a, b) -> {
+            if (!syncing[0]) {
+                vm.setGap(lower.getValue(), b);
+                showGap.run();
+            }
+        });
+        vm.settingsProperty().addListener((o, a, b) -> showGap.run());
         HBox gapBands = new HBox(4, new Label("bands"), lower, new Label("→"), upper);
         gapBands.setAlignment(Pos.CENTER_LEFT);
         // the Berry-flux group: bands first..last (first <= last, so one band is a group too)
@@ -495,6 +518,8 @@ public final class WorkbenchView extends BorderPane {
         Spinner<Integer> last = new Spinner<>(1, PreviewSettings.MAX_BANDS, vm.berryLastProperty().get());
         first.setId("berryFirst");
         last.setId("berryLast");
+        Spinners.editable(first);
+        Spinners.editable(last);
         first.setPrefWidth(62);
         last.setPrefWidth(62);
         first.valueProperty().addListener((o, a, b) -> {

@@ -104,6 +104,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private Future<?> compareTask;
     private volatile long compareId;
 
+    private Path installation = installationFromSystem();
     private Project saved = Project.untitled();
     private Project lastAutosaved;
     private long requestedGeneration;
@@ -647,7 +648,28 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public boolean save() {
         Path file = projectFile.get();
+        if (file != null && insideInstallation(file)) {
+            // a shipped example: never overwritten in place (and the launcher would rebuild); a copy goes elsewhere
+            status.set(file.getFileName() + " belongs to the installation (a shipped example): save a copy in a "
+                    + "folder of your own");
+            return saveAs();
+        }
         return file == null ? saveAs() : saveTo(file);
+    }
+
+    /** The installation (examples, network) that Save never writes into; null: none known. */
+    public void setInstallation(Path home) {
+        installation = home == null ? null : home.toAbsolutePath().normalize();
+    }
+
+    /** True when {@code file} lies inside the installation ({@code -Dbandsmith.home}, set by the launcher). */
+    public boolean insideInstallation(Path file) {
+        return installation != null && file.toAbsolutePath().normalize().startsWith(installation);
+    }
+
+    private static Path installationFromSystem() {
+        String home = System.getProperty("bandsmith.home");
+        return home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
     }
 
     public boolean saveAs() {
@@ -657,6 +679,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /** Writes the project atomically (a failed write leaves the old file as it was). */
     public boolean saveTo(Path file) {
+        if (insideInstallation(file)) {
+            String why = file + " is inside the Bandsmith installation (" + installation + "); choose a folder of "
+                    + "your own";
+            dialogs.showError("Cannot save project", why);
+            status.set("Not saved: " + why);
+            return false;
+        }
         String name = projectFile.get() == null || !file.equals(projectFile.get())
                 ? file.getFileName().toString().replaceFirst("(\\.bandsmith)?\\.json$", "") : projectName.get();
         Project p = currentProject().withName(name);
