@@ -165,7 +165,17 @@ public final class WorkbenchView extends BorderPane {
                 new SeparatorMenuItem(), importItem, export, new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.disableProperty().bind(editor.canUndoProperty().not());
-        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        // Ctrl+Y is redo on Linux and Windows; Ctrl+Shift+Z (the macOS habit) works too, as a scene accelerator
+        MenuItem redo = item("Redo", "Shortcut+Y", editor::redo);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), () -> {
+                    if (editor.canRedoProperty().get()) {
+                        editor.redo();
+                    }
+                });
+            }
+        });
         redo.disableProperty().bind(editor.canRedoProperty().not());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
                 item("Clear brush strokes", null, editor::clearBrushStrokes));
@@ -355,11 +365,17 @@ public final class WorkbenchView extends BorderPane {
         generate.setOnAction(e -> editor.applyRandom());
         Button next = new Button("Next seed");
         next.setOnAction(e -> editor.nextRandomSeed());
+        // one radio button per row: side by side they were clipped ("sharp …", "sigmoi…") in the 300 px column
+        sharp.setMinWidth(Region.USE_PREF_SIZE);
+        sigmoid.setMinWidth(Region.USE_PREF_SIZE);
         GridPane g = form();
         g.addRow(0, new Label("α"), alpha);
         g.addRow(1, new Label("seed"), seed);
-        g.addRow(2, sharp, new HBox(4, sigmoid, beta));
-        g.add(new HBox(6, generate, next), 0, 3, 2, 1);
+        g.add(sharp, 0, 2, 2, 1);
+        HBox sigmoidRow = new HBox(6, sigmoid, beta);
+        sigmoidRow.setAlignment(Pos.CENTER_LEFT);
+        g.add(sigmoidRow, 0, 3, 2, 1);
+        g.add(new HBox(6, generate, next), 0, 4, 2, 1);
         return titled("Random potential", g, false);
     }
 
@@ -552,9 +568,7 @@ public final class WorkbenchView extends BorderPane {
         Runnable showBands = () -> {
             boolean berry = vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX;
             gapBands.setVisible(!berry);
-            gapBands.setManaged(!berry);
             berryBands.setVisible(berry);
-            berryBands.setManaged(berry);
         };
         vm.zoneMapModeProperty().addListener((o, a, b) -> showBands.run());
         showBands.run();
@@ -565,7 +579,10 @@ public final class WorkbenchView extends BorderPane {
                 ? "gap: E_upper − E_lower over the zone; Berry flux: the flux per plaquette of a band group "
                         + "(Fukui-Hatsugai-Suzuki) from the tight-binding eigenvectors, with its Chern number"
                 : WorkbenchViewModel.BERRY_UNAVAILABLE));
-        HBox box = new HBox(4, modeHolder, gapBands, berryBands);
+        // both band choosers stay managed inside one stack, so switching modes does not move the mode box
+        javafx.scene.layout.StackPane bandChoice = new javafx.scene.layout.StackPane(gapBands, berryBands);
+        bandChoice.setAlignment(Pos.CENTER_LEFT);
+        HBox box = new HBox(4, modeHolder, bandChoice);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

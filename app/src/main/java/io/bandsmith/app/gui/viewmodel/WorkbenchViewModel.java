@@ -304,6 +304,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
             berryService.cancel();
             berryRequest = -1;
             berryComputing.set(false);
+            // the Berry-flux message belongs to the map that is no longer shown
+            berryError.set("");
+            PreviewResult shown = preview.get();
+            status.set(shown != null ? previewStatus(shown) : "Ready · " + sourceNote);
         }
         return true;
     }
@@ -402,8 +406,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
         String chern = m.isolated() ? "Chern number " + m.chernNumber()
                 : "no Chern number: the group touches a neighbouring band in " + defects + " plaquette"
                         + (defects == 1 ? "" : "s") + " (π defects)";
-        return String.format(Locale.ROOT, "Berry flux of %s on %dx%d plaquettes: %s, total flux %.3g (2π × %d) · "
-                + "%.2f s", m.bandsLabel(), m.size(), m.size(), chern, m.totalFlux(), m.chernNumber(), m.seconds());
+        return String.format(Locale.ROOT, "Berry flux of %s on %dx%d plaquettes: %s, total flux %s (2π × %d) · "
+                + "%.2f s", m.bandsLabel(), m.size(), m.size(), chern, Numbers.significant(m.totalFlux(), 2 * Math.PI),
+                m.chernNumber(), m.seconds());
     }
 
     // ---- compare with exact ------------------------------------------------------------------------------------
