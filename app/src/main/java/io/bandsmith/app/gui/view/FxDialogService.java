@@ -111,4 +111,14 @@ public final class FxDialogService implements DialogService {
         }
         return Optional.ofNullable(f).map(File::toPath);
     }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText(prompt);
+        d.initOwner(owner.get());
+        return d.showAndWait();
+    }
 }

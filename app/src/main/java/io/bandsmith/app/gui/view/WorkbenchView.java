@@ -150,11 +150,19 @@ public final class WorkbenchView extends BorderPane {
                 exportItem("Band diagram as SVG…", "bands.svg", "SVG drawing", "*.svg", vm::exportBandDiagramSvg),
                 exportItem("Band data as CSV…", "bands.csv", "CSV", "*.csv", vm::exportBandsCsv),
                 exportItem("Bands as contract JSON…", "bands.json", "JSON", "*.json", vm::exportContractJson),
+                exportItem("Band sets (table) as CSV…", "band-sets.csv", "CSV", "*.csv", this::exportSetTableCsv),
                 new SeparatorMenuItem(),
-                exportItem("Geometry as PNG…", "geometry.png", "PNG image", "*.png", vm::exportGeometryPng),
+                exportItem("Zone map as PNG…", "zone-map.png", "PNG image", "*.png", this::exportZoneMapPng),
+                exportItem("Zone map as SVG…", "zone-map.svg", "SVG drawing", "*.svg", this::exportZoneMapSvg),
+                new SeparatorMenuItem(),
+                exportItem("Geometry as picture PNG (as drawn)…", "geometry.png", "PNG image", "*.png",
+                        this::exportGeometryPicture),
+                exportItem("Geometry as grid PNG (L×L, imports back)…", "geometry-grid.png", "PNG image", "*.png",
+                        vm::exportGeometryPng),
                 exportItem("Geometry as .npy…", "geometry.npy", "NumPy array", "*.npy", vm::exportGeometryNpy),
                 exportItem("Geometry outline as SVG…", "geometry.svg", "SVG drawing", "*.svg",
-                        vm::exportGeometrySvg));
+                        vm::exportGeometrySvg),
+                exportItem("Geometry and bands as HDF5…", "bandsmith.h5", "HDF5", "*.h5", vm::exportHdf5));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(getScene().getWindow(),
@@ -197,20 +205,126 @@ public final class WorkbenchView extends BorderPane {
                 new DialogService.FileKind(kind, pattern), suggested).ifPresent(action::apply));
     }
 
-    /** Writes the band diagram as shown (a snapshot of its canvas). */
+    /** The picture size the user asks for ("WIDTHxHEIGHT" pixels), or null when cancelled or not a size. */
+    private int[] askSize(String what, String initial) {
+        java.util.Optional<String> answer = dialogs.askText(what, "Size in pixels (width x height)", initial);
+        if (answer.isEmpty()) {
+            return null;
+        }
+        int[] size = parseSize(answer.get());
+        if (size == null) {
+            dialogs.showError("Not a picture size", "\"" + answer.get() + "\": give WIDTHxHEIGHT, e.g. " + initial
+                    + ", each between 100 and 8000 pixels");
+        }
+        return size;
+    }
+
+    /** "1600x1000" (or with ×, *, spaces) to {1600, 1000}; null when it is not a size from 100 to 8000. */
+    public static int[] parseSize(String text) {
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s*[x×*]\\s*");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            int w = Integer.parseInt(parts[0].trim());
+            int h = Integer.parseInt(parts[1].trim());
+            return w >= 100 && h >= 100 && w <= 8000 && h <= 8000 ? new int[] {w, h} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes the band diagram at a size the user chooses (default 1600x1000), redrawn at that size. */
     public boolean exportBandPng(Path file) {
         if (vm.previewProperty().get() == null) {
             dialogs.showError("Nothing to export", "The bands have not been computed yet.");
             return false;
         }
+        int[] size = askSize("Band diagram as PNG", "1600x1000");
+        return size != null && exportBandPng(file, size[0], size[1]);
+    }
+
+    public boolean exportBandPng(Path file, int width, int height) {
+        PreviewResult r = vm.previewProperty().get();
+        if (r == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
         try {
-            FxImages.writePng(FxImages.snapshot(bandView.canvas()), file);
+            javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(width, height);
+            javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
+            double k = Math.max(1, Math.min(width / 800.0, height / 500.0));
+            g.setFill(javafx.scene.paint.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.scale(k, k);
+            WorkbenchViewModel.Comparison cmp = vm.comparisonProperty().get();
+            io.bandsmith.app.gui.export.BandDiagramPainter.paint(new CanvasPlotter(g), r, vm.settingsProperty().get(),
+                    width / k, height / k, cmp == null ? null : cmp.exactPath(), cmp == null ? Double.NaN
+                            : cmp.rmsVmax());
+            FxImages.writePng(FxImages.snapshot(c), file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName() + " (" + width + "x" + height + ")");
+        return true;
+    }
+
+    public boolean exportZoneMapPng(Path file) {
+        int[] size = askSize("Zone map as PNG", "1400x1000");
+        return size != null && exportZoneMapPng(file, size[0], size[1]);
+    }
+
+    public boolean exportZoneMapPng(Path file, int width, int height) {
+        if (vm.previewProperty().get() == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
+        try {
+            FxImages.writePng(zoneView.render(width, height), file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName() + " (" + width + "x" + height + ")");
+        return true;
+    }
+
+    public boolean exportZoneMapSvg(Path file) {
+        String svg = zoneView.svg(800);
+        if (svg == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
+        try {
+            io.bandsmith.app.gui.export.ZoneMapSvg.write(file, svg);
         } catch (RuntimeException e) {
             dialogs.showError("Export failed", e.getMessage());
             return false;
         }
         vm.statusProperty().set("Exported " + file.getFileName());
         return true;
+    }
+
+    /** The band-set table as shown, as CSV. */
+    public boolean exportSetTableCsv(Path file) {
+        if (setTable.getItems().isEmpty()) {
+            dialogs.showError("Nothing to export", "The band sets have not been computed yet.");
+            return false;
+        }
+        try {
+            TableCsv.write(setTable, file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName());
+        return true;
+    }
+
+    public boolean exportGeometryPicture(Path file) {
+        int[] size = askSize("Geometry as PNG (width; the height follows the cell)", "1500x866");
+        return size != null && vm.exportGeometryPicture(file, size[0]);
     }
 
     private ToolBar toolBar() {

@@ -59,6 +59,8 @@ public final class ZoneMapView extends CanvasPane {
     private Keyed shownRaster;
     private RasterKey requestedKey;
     private long rasterNanos;
+    /** Raster pixels per drawn pixel while rendering an export (the field at the picture's full resolution). */
+    private double exportScale = 1;
     private int rasterCount;
 
     public ZoneMapView(WorkbenchViewModel vm) {
@@ -174,8 +176,78 @@ public final class ZoneMapView extends CanvasPane {
     /** The zone map as shown, drawn at w x h pixels (for a PNG export at a chosen resolution). */
     public WritableImage render(int w, int h) {
         javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(w, h);
-        paint(c.getGraphicsContext2D(), w, h, true);
+        // text and lines grow with the picture: drawn at a screen-like size, scaled up
+        double k = Math.max(1, Math.min(w / 700.0, h / 450.0));
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.scale(k, k);
+        exportScale = k;
+        try {
+            paint(g, w / k, h / k, true);
+        } finally {
+            exportScale = 1;
+        }
         return FxImages.snapshot(c);
+    }
+
+    /**
+     * The zone map as SVG (the field embedded as a PNG of {@code px} pixels across the zone, the rest as vectors);
+     * null when there are no bands yet.
+     */
+    public String svg(int px) {
+        PreviewResult r = vm.previewProperty().get();
+        if (r == null) {
+            return null;
+        }
+        double scale = px / (2 * KMAX) * 0.98;
+        int py = (int) Math.ceil(px * Math.sqrt(3) / 2 + 2);
+        BerryFluxMap m = vm.berryFluxProperty().get();
+        if (vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX && m != null) {
+            java.util.List<double[]> marks = new java.util.ArrayList<>();
+            for (PlaquetteDefect d : m.piDefects()) {
+                KVector c = m.plaquetteCentre(d.i(), d.j());
+                marks.add(new double[] {c.kx(), c.ky()});
+            }
+            double flux = Numbers.clean(m.totalFlux(), 2 * Math.PI);
+            return io.bandsmith.app.gui.export.ZoneMapSvg.svg(ZoneRaster.berryFlux(m, px, py, scale), scale,
+                    String.format(Locale.ROOT, "Berry flux per plaquette of %s (%dx%d): %s, ΣΦ = %.3f",
+                            m.bandsLabel(), m.size(), m.size(), m.isolated() ? "C = " + m.chernNumber()
+                                    : "not isolated", flux), new String[] {"+π", "−π"}, false,
+                    marks.toArray(new double[0][]));
+        }
+        PreviewSettings s = vm.settingsProperty().get();
+        int lower = s.gapLower() - 1;
+        int upper = s.gapUpper() - 1;
+        ZoneField zone = r.zone();
+        if (upper >= zone.bandCount()) {
+            return null;
+        }
+        double vmax = r.path().vmax();
+        double[] range = ZoneRaster.gapRange(zone, lower, upper);
+        double gMin = Numbers.clean(range[0], vmax);
+        double gMax = Numbers.clean(range[1], vmax);
+        java.util.List<double[]> marks = new java.util.ArrayList<>();
+        int n = zone.divisions();
+        KVector kk = HexagonalLattice.K.k();
+        KVector kp = HexagonalLattice.K_PRIME;
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; i + j <= n; j++) {
+                if (zone.gridEnergy(i, j, upper) - zone.gridEnergy(i, j, lower) > TOUCHING_MARK_VMAX * vmax) {
+                    continue;
+                }
+                double kx0 = (i * kk.kx() + j * kp.kx()) / n;
+                double ky0 = (i * kk.ky() + j * kp.ky()) / n;
+                for (int rot = 0; rot < 6; rot++) {
+                    double t = Math.PI / 3 * rot;
+                    marks.add(new double[] {Math.cos(t) * kx0 - Math.sin(t) * ky0,
+                        Math.sin(t) * kx0 + Math.cos(t) * ky0});
+                }
+            }
+        }
+        return io.bandsmith.app.gui.export.ZoneMapSvg.svg(ZoneRaster.gap(zone, lower, upper, px, py, scale, gMin,
+                gMax, 1e-6 * vmax), scale, String.format(Locale.ROOT, "gap E%d − E%d over the zone (E0): min %s, "
+                        + "max %s", s.gapUpper(), s.gapLower(), Numbers.significant(gMin, vmax),
+                        Numbers.significant(gMax, vmax)), new String[] {Numbers.significant(gMax, vmax) + " E0",
+                    Numbers.significant(gMin, vmax) + " E0"}, true, marks.toArray(new double[0][]));
     }
 
     private void paint(GraphicsContext g, double w, double h, boolean now) {
@@ -217,10 +289,12 @@ public final class ZoneMapView extends CanvasPane {
         double[] range = ZoneRaster.gapRange(zone, lower, upper);
         double gMin = Numbers.clean(range[0], vmax);
         double gMax = Numbers.clean(range[1], vmax);
+        double rk = exportScale;
         ZoneRaster raster = raster(new RasterKey(r, lower, upper, l.px(), l.py()), () -> ZoneRaster.gap(zone, lower,
-                upper, l.px(), l.py(), l.scale(), gMin, gMax, 1e-6 * vmax), now);
+                upper, (int) Math.ceil(l.px() * rk), (int) Math.ceil(l.py() * rk), l.scale() * rk, gMin, gMax,
+                1e-6 * vmax), now);
         if (raster != null) {
-            g.drawImage(image(raster), l.ox(), l.oy());
+            g.drawImage(image(raster), l.ox(), l.oy(), raster.width() / rk, raster.height() / rk);
         }
         drawZoneAndPath(g, l, Color.web("#ffffff", 0.85));
         // touchings on the unfolded wedge grid
@@ -290,11 +364,12 @@ public final class ZoneMapView extends CanvasPane {
             drawPointLabels(g, l);
             return;
         }
-        ZoneRaster raster = raster(new RasterKey(m, 0, 0, l.px(), l.py()), () -> ZoneRaster.berryFlux(m, l.px(),
-                l.py(), l.scale()), now);
+        double rk = exportScale;
+        ZoneRaster raster = raster(new RasterKey(m, 0, 0, l.px(), l.py()), () -> ZoneRaster.berryFlux(m,
+                (int) Math.ceil(l.px() * rk), (int) Math.ceil(l.py() * rk), l.scale() * rk), now);
         g.setGlobalAlpha(current ? 1 : 0.35);
         if (raster != null) {
-            g.drawImage(image(raster), l.ox(), l.oy());
+            g.drawImage(image(raster), l.ox(), l.oy(), raster.width() / rk, raster.height() / rk);
         }
         g.setGlobalAlpha(1);
         drawZoneAndPath(g, l, Color.web("#555555", 0.8));

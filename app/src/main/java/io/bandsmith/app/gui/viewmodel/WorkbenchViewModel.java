@@ -794,8 +794,23 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return true;
     }
 
+    /** The raw L x L grid as a grayscale PNG (black 0, white Vmax; image x along a1, y along a2): imports back. */
     public boolean exportGeometryPng(Path file) {
         return export(file, () -> PngFiles.writeGrayscale(file, editor.getDocument().grid()));
+    }
+
+    /** The unit cell as drawn in the editor and the SVG (x along a1, y up), {@code width} pixels wide. */
+    public boolean exportGeometryPicture(Path file, int width) {
+        PotentialGrid g = editor.getDocument().grid();
+        return export(file, () -> io.bandsmith.app.gui.export.GeometryPicture.write(file, g, width));
+    }
+
+    /** Geometry and path bands as HDF5 with units and the case as attributes (docs/exports.md). */
+    public boolean exportHdf5(Path file) {
+        PreviewResult r = preview.get();
+        PotentialGrid g = r != null ? r.grid() : editor.getDocument().grid();
+        return export(file, () -> io.bandsmith.app.gui.export.Hdf5Export.write(file, g, r == null ? null : r.path(),
+                null, sourceNote));
     }
 
     /** The geometry as .npy: a uint8 mask when it is two-valued, else float64 in E0. */
