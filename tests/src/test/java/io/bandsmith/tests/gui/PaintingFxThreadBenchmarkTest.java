@@ -1,0 +1,150 @@
+package io.bandsmith.tests.gui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.bandsmith.app.gui.preview.EbrClassifier;
+import io.bandsmith.app.gui.view.WorkbenchView;
+import io.bandsmith.app.gui.viewmodel.WorkbenchState;
+import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
+import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.models.inference.NetworkPredictor;
+import io.bandsmith.models.network.TightBindingNetwork;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+
+/**
+ * Not a test: the figures of docs/BENCHMARKS.md ("Workbench: the FX thread while painting", issue 11). A continuous
+ * brush stroke (one drag event every 16 ms for 8 s, a circle through the cell) in the real window with the shipped
+ * network as the preview source (models/bandsmith-p6.zip; the test is skipped without it) and the workbench's
+ * classifier. A probe thread posts a no-op to the FX thread every 2 ms and records how long it waited: the longest
+ * wait is the longest stretch the FX thread was busy (input, listeners, redraws, layout and rendering pulses).
+ * Run with
+ * {@code mvn -o -B -Pslow -pl engine,models,app,tests test -Dtest=PaintingFxThreadBenchmarkTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class PaintingFxThreadBenchmarkTest {
+    private static final Path NETWORK = Path.of(System.getProperty("user.dir")).resolveSibling("models")
+            .resolve("bandsmith-p6.zip");
+    private WorkbenchViewModel vm;
+    private WorkbenchView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(NETWORK), "no shipped network");
+        BandStructureSource source = new NetworkPredictor(TightBindingNetwork.load(NETWORK));
+        vm = new WorkbenchViewModel(source, "shipped network (benchmark)", new EbrClassifier(), Platform::runLater,
+                Runnable::run, new ScriptedDialogs(), new WorkbenchState(Files.createTempDirectory("bench")
+                        .resolve("state")));
+        view = new WorkbenchView(vm, new ScriptedDialogs());
+        stage.setScene(new Scene(view, 1500, 940));
+        stage.show();
+        vm.editor().applySixHoles();
+    }
+
+    @Stop
+    void stop() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    private void drag(javafx.event.EventType<MouseEvent> type, double x, double y) {
+        Canvas c = view.geometryView().canvas();
+        double[] p = view.geometryView().toCanvas(x, y);
+        Point2D s = c.localToScene(p[0], p[1]);
+        c.fireEvent(new MouseEvent(type, s.getX(), s.getY(), s.getX(), s.getY(), MouseButton.PRIMARY, 1, false,
+                false, false, false, true, false, false, false, false, false, null));
+    }
+
+    /** Drags for {@code seconds}; returns the probe waits (ms) recorded meanwhile and the previews shown. */
+    private double[] stroke(double seconds, List<Double> waits) throws Exception {
+        AtomicInteger previews = new AtomicInteger();
+        javafx.beans.value.ChangeListener<Object> count = (o, a, b) -> previews.incrementAndGet();
+        WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().addListener(count)).get();
+        stopProbe = false;
+        Thread probe = new Thread(() -> {
+            while (!stopProbe) {
+                long posted = System.nanoTime();
+                CountDownLatch ran = new CountDownLatch(1);
+                Platform.runLater(ran::countDown);
+                try {
+                    ran.await();
+                    double ms = (System.nanoTime() - posted) / 1e6;
+                    synchronized (waits) {
+                        waits.add(ms);
+                    }
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-probe");
+        probe.setDaemon(true);
+        probe.start();
+        long t0 = System.nanoTime();
+        int steps = (int) (seconds * 1000 / 16);
+        Platform.runLater(() -> drag(MouseEvent.MOUSE_PRESSED, 0.7, 0.3));
+        for (int i = 0; i < steps; i++) {
+            double t = 2 * Math.PI * i / 120.0;
+            double x = 0.75 + 0.2 * Math.cos(t);
+            double y = 0.43 + 0.2 * Math.sin(t);
+            Platform.runLater(() -> drag(MouseEvent.MOUSE_DRAGGED, x, y));
+            long next = t0 + (long) ((i + 1) * 16e6);
+            long sleep = next - System.nanoTime();
+            if (sleep > 0) {
+                TimeUnit.NANOSECONDS.sleep(sleep);
+            }
+        }
+        Platform.runLater(() -> drag(MouseEvent.MOUSE_RELEASED, 0.75, 0.43));
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        stopProbe = true;
+        probe.join(2000);
+        WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().removeListener(count)).get();
+        return new double[] {elapsed, previews.get()};
+    }
+
+    private volatile boolean stopProbe;
+
+    @Test
+    void fxThreadBusyTimeDuringAContinuousStroke() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
+        stroke(4, new ArrayList<>()); // warm-up: JIT, solver plans, first rasters
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Double> waits = new ArrayList<>();
+        double[] run = stroke(8, waits);
+        List<Double> sorted = new ArrayList<>(waits);
+        Collections.sort(sorted);
+        double max = sorted.get(sorted.size() - 1);
+        double p99 = sorted.get((int) (0.99 * (sorted.size() - 1)));
+        double p50 = sorted.get(sorted.size() / 2);
+        long over = sorted.stream().filter(w -> w > 50).count();
+        double raster = WaitForAsyncUtils.asyncFx(() -> view.zoneView().meanRasterMillis()).get();
+        System.out.printf(Locale.ROOT, "PAINTING %.1f s stroke, %d drag events, %.0f previews shown (%.1f/s); FX "
+                + "thread probe waits (%d probes): median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 50 ms; zone-map "
+                + "raster off the FX thread: mean %.1f ms%n", run[0], (int) (run[0] * 1000 / 16), run[1],
+                run[1] / run[0], sorted.size(), p50, p99, max, over, raster);
+    }
+}
