@@ -51,10 +51,17 @@ class PaintingFxThreadBenchmarkTest {
     private WorkbenchViewModel vm;
     private WorkbenchView view;
 
+    private static BandStructureSource source;
+
+    /** Loaded once, off the FX thread (loading takes seconds; TestFX limits the time of @Start). */
+    @org.junit.jupiter.api.BeforeAll
+    static void loadNetwork() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(NETWORK), "no shipped network");
+        source = new NetworkPredictor(TightBindingNetwork.load(NETWORK));
+    }
+
     @Start
     void start(Stage stage) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(NETWORK), "no shipped network");
-        BandStructureSource source = new NetworkPredictor(TightBindingNetwork.load(NETWORK));
         vm = new WorkbenchViewModel(source, "shipped network (benchmark)", new EbrClassifier(), Platform::runLater,
                 Runnable::run, new ScriptedDialogs(), new WorkbenchState(Files.createTempDirectory("bench")
                         .resolve("state")));
