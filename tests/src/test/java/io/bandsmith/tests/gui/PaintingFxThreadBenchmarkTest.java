@@ -35,7 +35,8 @@ import javafx.stage.Stage;
 
 /**
  * Not a test: the figures of docs/BENCHMARKS.md ("Workbench: the FX thread while painting", issue 11). A continuous
- * brush stroke (one drag event every 16 ms for 8 s, a circle through the cell) in the real window with the shipped
+ * brush stroke (one drag event every 16 ms for 8 s along a circle through the cell, painting and erasing in turn so
+ * that every event changes the grid) in the real window with the shipped
  * network as the preview source (models/bandsmith-p6.zip; the test is skipped without it) and the workbench's
  * classifier. A probe thread posts a no-op to the FX thread every 2 ms and records how long it waited: the longest
  * wait is the longest stretch the FX thread was busy (input, listeners, redraws, layout and rendering pulses).
@@ -60,8 +61,11 @@ class PaintingFxThreadBenchmarkTest {
         source = new NetworkPredictor(TightBindingNetwork.load(NETWORK));
     }
 
+    private Stage stage;
+
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         vm = new WorkbenchViewModel(source, "shipped network (benchmark)", new EbrClassifier(), Platform::runLater,
                 Runnable::run, new ScriptedDialogs(), new WorkbenchState(Files.createTempDirectory("bench")
                         .resolve("state")));
@@ -78,7 +82,19 @@ class PaintingFxThreadBenchmarkTest {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    /** CPU time (ms) of each drag event's handling on the FX thread: the dab, the new grid, listeners, redraw. */
+    private final List<Double> dragCpu = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile long fxThreadId = -1;
+
     private void drag(javafx.event.EventType<MouseEvent> type, double x, double y) {
+        long c0 = THREADS.getCurrentThreadCpuTime();
+        dragUntimed(type, x, y);
+        dragCpu.add((THREADS.getCurrentThreadCpuTime() - c0) / 1e6);
+    }
+
+    private void dragUntimed(javafx.event.EventType<MouseEvent> type, double x, double y) {
         Canvas c = view.geometryView().canvas();
         double[] p = view.geometryView().toCanvas(x, y);
         Point2D s = c.localToScene(p[0], p[1]);
@@ -93,6 +109,7 @@ class PaintingFxThreadBenchmarkTest {
         WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().addListener(count)).get();
         stopProbe = false;
         Thread probe = new Thread(() -> {
+            long lastCpu = THREADS.getThreadCpuTime(fxThreadId);
             while (!stopProbe) {
                 long posted = System.nanoTime();
                 CountDownLatch ran = new CountDownLatch(1);
@@ -100,9 +117,12 @@ class PaintingFxThreadBenchmarkTest {
                 try {
                     ran.await();
                     double ms = (System.nanoTime() - posted) / 1e6;
+                    long cpu = THREADS.getThreadCpuTime(fxThreadId);
                     synchronized (waits) {
                         waits.add(ms);
+                        fxCpu.add((cpu - lastCpu) / 1e6);
                     }
+                    lastCpu = cpu;
                     Thread.sleep(2);
                 } catch (InterruptedException e) {
                     return;
@@ -111,6 +131,31 @@ class PaintingFxThreadBenchmarkTest {
         }, "fx-probe");
         probe.setDaemon(true);
         probe.start();
+        // a sampler: where the FX thread is, every 3 ms (the first frame of our own code, else the top frame)
+        Thread sampler = new Thread(() -> {
+            while (!stopProbe) {
+                java.lang.management.ThreadInfo info = THREADS.getThreadInfo(fxThreadId, 40);
+                if (info != null && info.getThreadState() == Thread.State.RUNNABLE) {
+                    StackTraceElement[] st = info.getStackTrace();
+                    String where = st.length == 0 ? "?" : st[0].getClassName() + "." + st[0].getMethodName();
+                    for (StackTraceElement e : st) {
+                        if (e.getClassName().startsWith("io.bandsmith")) {
+                            where = e.getClassName().replace("io.bandsmith.app.gui.", "") + "." + e.getMethodName()
+                                    + " < " + where;
+                            break;
+                        }
+                    }
+                    samples.merge(where, 1, Integer::sum);
+                }
+                try {
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "fx-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         long t0 = System.nanoTime();
         int steps = (int) (seconds * 1000 / 16);
         Platform.runLater(() -> drag(MouseEvent.MOUSE_PRESSED, 0.7, 0.3));
@@ -118,7 +163,12 @@ class PaintingFxThreadBenchmarkTest {
             double t = 2 * Math.PI * i / 120.0;
             double x = 0.75 + 0.2 * Math.cos(t);
             double y = 0.43 + 0.2 * Math.sin(t);
-            Platform.runLater(() -> drag(MouseEvent.MOUSE_DRAGGED, x, y));
+            boolean paint = i % 2 == 0;
+            // paint and erase in turn: every event changes the grid (a stroke over painted ground changes nothing)
+            Platform.runLater(() -> {
+                vm.editor().brushPaintsProperty().set(paint);
+                drag(MouseEvent.MOUSE_DRAGGED, x, y);
+            });
             long next = t0 + (long) ((i + 1) * 16e6);
             long sleep = next - System.nanoTime();
             if (sleep > 0) {
@@ -134,13 +184,62 @@ class PaintingFxThreadBenchmarkTest {
     }
 
     private volatile boolean stopProbe;
+    private final java.util.Map<String, Integer> samples = new java.util.concurrent.ConcurrentHashMap<>();
+    /** FX-thread CPU time (ms) between consecutive probe answers: the work done in one busy stretch. */
+    private final List<Double> fxCpu = new ArrayList<>();
+
+    /**
+     * A source that answers every request at once with the bands it computed first (per k-point set): previews then
+     * arrive as fast as the preview thread classifies them, the most work the FX thread can be given per second,
+     * whatever the load of the machine.
+     */
+    private static final class InstantSource implements BandStructureSource {
+        private final BandStructureSource inner;
+        private final java.util.Map<String, io.bandsmith.engine.bands.BandStructure> cache =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        InstantSource(BandStructureSource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return "instant (" + inner.name() + ", first result reused)";
+        }
+
+        @Override
+        public io.bandsmith.engine.bands.BandStructure compute(io.bandsmith.engine.geometry.PotentialGrid potential,
+                io.bandsmith.engine.lattice.KPointSet kpoints, int bandCount) {
+            return cache.computeIfAbsent(kpoints.description() + "/" + kpoints.size() + "/" + bandCount,
+                    k -> inner.compute(potential, kpoints, bandCount));
+        }
+    }
 
     @Test
     void fxThreadBusyTimeDuringAContinuousStroke() throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
+        measure("network source");
+        // the same stroke with previews arriving as fast as they can be classified
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.close();
+            vm = new WorkbenchViewModel(new InstantSource(source), "instant source (benchmark)", new EbrClassifier(),
+                    Platform::runLater, Runnable::run, new ScriptedDialogs(), new WorkbenchState(
+                            Files.createTempDirectory("bench").resolve("state")));
+            view = new WorkbenchView(vm, new ScriptedDialogs());
+            stage.getScene().setRoot(view);
+            vm.editor().applySixHoles();
+            return null;
+        }).get();
+        measure("instant source");
+    }
+
+    private void measure(String what) throws Exception {
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> vm.previewProperty().get() != null);
+        fxThreadId = WaitForAsyncUtils.asyncFx(() -> Thread.currentThread().getId()).get();
         stroke(4, new ArrayList<>()); // warm-up: JIT, solver plans, first rasters
         WaitForAsyncUtils.waitForFxEvents();
         List<Double> waits = new ArrayList<>();
+        dragCpu.clear();
+        fxCpu.clear();
         double[] run = stroke(8, waits);
         List<Double> sorted = new ArrayList<>(waits);
         Collections.sort(sorted);
@@ -149,9 +248,20 @@ class PaintingFxThreadBenchmarkTest {
         double p50 = sorted.get(sorted.size() / 2);
         long over = sorted.stream().filter(w -> w > 50).count();
         double raster = WaitForAsyncUtils.asyncFx(() -> view.zoneView().meanRasterMillis()).get();
-        System.out.printf(Locale.ROOT, "PAINTING %.1f s stroke, %d drag events, %.0f previews shown (%.1f/s); FX "
-                + "thread probe waits (%d probes): median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 50 ms; zone-map "
-                + "raster off the FX thread: mean %.1f ms%n", run[0], (int) (run[0] * 1000 / 16), run[1],
-                run[1] / run[0], sorted.size(), p50, p99, max, over, raster);
+        List<Double> cpu = new ArrayList<>(fxCpu);
+        Collections.sort(cpu);
+        List<Double> drags = new ArrayList<>(dragCpu);
+        Collections.sort(drags);
+        System.out.printf(Locale.ROOT, "PAINTING (" + what + ") %.1f s stroke, %d drag events, %.0f previews shown (%.1f/s); FX "
+                + "thread probe waits (%d probes, wall): median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 50 ms; FX "
+                + "thread CPU per busy stretch: median %.1f ms, p99 %.1f ms, max %.1f ms, %d over 50 ms; CPU per drag "
+                + "event: median %.2f ms, max %.1f ms; zone-map raster off the FX thread: mean %.1f ms; load average "
+                + "%.1f%n", run[0], (int) (run[0] * 1000 / 16), run[1], run[1] / run[0], sorted.size(), p50, p99, max,
+                over, cpu.get(cpu.size() / 2), cpu.get((int) (0.99 * (cpu.size() - 1))), cpu.get(cpu.size() - 1),
+                cpu.stream().filter(c -> c > 50).count(), drags.get(drags.size() / 2), drags.get(drags.size() - 1),
+                raster, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        samples.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(12)
+                .forEach(e -> System.out.println("  FX thread samples " + e.getValue() + "  " + e.getKey()));
+        samples.clear();
     }
 }

@@ -126,9 +126,9 @@ public final class InverseDesignViewModel implements AutoCloseable {
         /** Three lines for the list: what each figure is, in Vmax. */
         public String lines() {
             String f = figureName();
-            return String.format(Locale.ROOT, "#%d  trial %d%ndescent (smooth geometry): %s %.2e Vmax%n"
-                    + "digitized mask: network %s %.2e, exact %s Vmax", rank, design.trial(), f, descentFigure(), f,
-                    networkFigure(), verified() ? String.format(Locale.ROOT, "%.2e", exactFigure()) : "not checked");
+            return String.format(Locale.ROOT, "#%d  trial %d · %s in Vmax%ndescent (smooth): %.2e%nmask: network "
+                    + "%.2e · exact %s", rank, design.trial(), f, descentFigure(), networkFigure(), verified()
+                            ? String.format(Locale.ROOT, "%.2e", exactFigure()) : "not checked");
         }
 
         public String describe() {
