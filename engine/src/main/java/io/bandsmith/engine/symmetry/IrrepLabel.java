@@ -40,7 +40,7 @@ public record IrrepLabel(String point, int rotationOrder, int absM) {
     /** The symbol used in files and plots. */
     public String symbol() {
         return switch (rotationOrder) {
-            case 6 -> C6_NAMES[absM];
+            case 6, 4 -> C6_NAMES[absM];
             case 2 -> absM == 0 ? "+" : "-";
             default -> Integer.toString(absM);
         };
