@@ -41,7 +41,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         NetworkPredictor predictor = model == null ? NetworkPredictor.shipped()
                 : new NetworkPredictor(TightBindingNetwork.load(model));
-        return SolveCommand.run(predictor, potential, vmax, KPointOptions.resolve(kpoints), bands, out,
+        return SolveCommand.run(predictor, CaseStudy.p6(), potential, vmax, KPointOptions.resolve(kpoints), bands, out,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, predictor::domainWarnings);
     }
 }
