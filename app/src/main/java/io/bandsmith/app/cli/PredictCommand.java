@@ -3,6 +3,7 @@ package io.bandsmith.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.bandsmith.engine.cases.CaseStudy;
 import io.bandsmith.models.inference.NetworkPredictor;
 import io.bandsmith.models.network.TightBindingNetwork;
 import picocli.CommandLine.Command;
