@@ -192,8 +192,31 @@ class ReaderFuzzTest {
         Path xas = ROOT.resolve("models/src/test/resources/xas");
         long seed = 7;
         for (String f : List.of("pymatgen_LiCoO2_k_xanes.json", "pymatgen_ZnO_l3_xanes.json",
-                "pymatgen_site1_k_xanes.json", "pymatgen_feff_xmu.dat", "emmet_xasdoc_mp-626735_EXAFS_H_K.json.gz")) {
+                "pymatgen_site1_k_xanes.json", "pymatgen_feff_xmu.dat", "emmet_xasdoc_mp-626735_EXAFS_H_K.json.gz",
+                "xdi/Hansel2001_magnetite_xanes_001.xdi", "xdi/pyrite2_rt_01.xdi", "xdi/SrCO3_12K_02.xdi")) {
             fuzz(xas.resolve(f), 40, seed++, XasFileReader::read, InvalidInputException.class);
+        }
+    }
+
+    /** FEFF material folders (issue 17): one of feff.inp, xmu.dat, POSCAR mutated, the others intact. */
+    @Test
+    void feffRunFolders() throws Exception {
+        Path material = ROOT.resolve("models/src/test/resources/xas/feff/mp-1022728");
+        Path run = material.resolve("FEFF-XANES/000_Cu");
+        long seed = 21;
+        for (Path f : List.of(run.resolve("feff.inp"), run.resolve("xmu.dat"), material.resolve("POSCAR"))) {
+            String name = f.getFileName().toString();
+            fuzz(f, 30, seed++, mutated -> {
+                Path m = Files.createTempDirectory(dir, "mp-");
+                Path r = m.resolve("FEFF-XANES").resolve("000_Cu");
+                Files.createDirectories(r);
+                Files.copy(run.resolve("feff.inp"), r.resolve("feff.inp"));
+                Files.copy(run.resolve("xmu.dat"), r.resolve("xmu.dat"));
+                Files.copy(material.resolve("POSCAR"), m.resolve("POSCAR"));
+                Files.copy(mutated, name.equals("POSCAR") ? m.resolve(name) : r.resolve(name),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                XasFileReader.read(m);
+            }, InvalidInputException.class);
         }
     }
 

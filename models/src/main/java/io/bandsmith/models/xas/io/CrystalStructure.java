@@ -103,9 +103,11 @@ record CrystalStructure(double[][] lattice, List<String> species, List<double[]>
                 }
             }
             return new CrystalStructure(lat, sp, fr);
-        } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
-            throw new InvalidInputException(file, "not a readable POSCAR (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")");
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new InvalidInputException(file, "not a readable POSCAR (ends early or a line has too few fields)");
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(file, "not a readable POSCAR (not a number: " + e.getMessage()
+                    .replace("For input string: ", "") + ")");
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file, "POSCAR: " + e.getMessage());
         }
