@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.spark.SparkConf;
-import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorRemoved;
@@ -32,6 +31,11 @@ public final class SparkScaleOut implements ScaleOut {
 
     private final JavaSparkContext context;
     private final String master;
+    /** Progress of the running job (tasks of one stage), reported on stderr by the listener. */
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile int total;
+    private volatile long started;
+    private volatile long lastReport;
 
     SparkScaleOut(String master, String jobName) {
         this.master = master;
@@ -43,18 +47,23 @@ public final class SparkScaleOut implements ScaleOut {
             throw new IllegalArgumentException("--spark " + master + ": " + firstLine(e), e);
         }
         context.setLogLevel(System.getProperty("bandsmith.spark.logLevel", "WARN"));
-        AtomicInteger lost = new AtomicInteger();
         context.sc().addSparkListener(new SparkListener() {
             @Override
             public void onExecutorRemoved(SparkListenerExecutorRemoved removed) {
-                lost.incrementAndGet();
                 System.err.println("spark: executor " + removed.executorId() + " removed (" + removed.reason()
                         + "); its unfinished tasks run again elsewhere");
             }
 
             @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
-                if (!end.taskInfo().successful()) {
+                if (end.taskInfo().successful()) {
+                    int d = done.incrementAndGet();
+                    long now = System.nanoTime();
+                    if (d == total || now - lastReport > 2_000_000_000L) {
+                        lastReport = now;
+                        System.err.printf("spark: %d/%d tasks done, %.0f s%n", d, total, (now - started) / 1e9);
+                    }
+                } else {
                     System.err.println("spark: task " + end.taskInfo().index() + " (attempt "
                             + end.taskInfo().attemptNumber() + ") failed: " + end.reason() + "; retried");
                 }
@@ -94,6 +103,10 @@ public final class SparkScaleOut implements ScaleOut {
             return List.of();
         }
         int n = slices > 0 ? slices : Math.min(inputs.size(), 4 * context.defaultParallelism());
+        done.set(0);
+        total = n;
+        started = System.nanoTime();
+        lastReport = started;
         try {
             return new ArrayList<>(context.parallelize(new ArrayList<>(inputs), n).map(task::run).collect());
         } catch (RuntimeException e) {
@@ -113,8 +126,7 @@ public final class SparkScaleOut implements ScaleOut {
     }
 
     private static String firstLine(Throwable e) {
-        Throwable t = e instanceof SparkException && e.getCause() != null ? e : e;
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

@@ -79,12 +79,20 @@ public final class ExploreCommand implements Callable<Integer> {
         double v = vmax;
         int b = bands;
         List<ConnectivityMethod> ms = new ArrayList<>(methods);
+        boolean all = details;
         try (ScaleOut cluster = ScaleOut.connect(spark, "bandsmith explore")) {
             return cluster.map(ScaleOut.range(0, samples), 0, i -> {
                 BandStructureSource src = TopologySources.cachedSource(solverName, modelFile);
                 try {
-                    return TopologySources.classify(src, RandomPotentialGenerator.withAlpha(a).stepPotential(l,
-                            s0 + i, v), b, ms);
+                    Map<ConnectivityMethod, List<BandSet>> r = TopologySources.classify(src,
+                            RandomPotentialGenerator.withAlpha(a).stepPotential(l, s0 + i, v), b, ms);
+                    if (!all) { // only the first two sets are counted: ship no more to the driver
+                        Map<ConnectivityMethod, List<BandSet>> firstTwo = new EnumMap<>(ConnectivityMethod.class);
+                        r.forEach((m, sets) -> firstTwo.put(m, new ArrayList<>(sets.subList(0, Math.min(2,
+                                sets.size())))));
+                        r = firstTwo;
+                    }
+                    return r;
                 } catch (RuntimeException e) {
                     System.err.println("explore: potential " + i + " skipped: " + e.getMessage());
                     return null;
