@@ -72,7 +72,8 @@ public final class DatasetCommand implements Runnable {
             AtomicBoolean stop = new AtomicBoolean();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
             long[] last = {0};
-            int computed = Dataset.generate(out, spec, solver, accuracy, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+            int computed = Dataset.generate(out, spec, solver, accuracy,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads,
                     (done, total, rate, eta) -> {
                         long now = System.nanoTime();
                         if (done == total || now - last[0] > 2_000_000_000L) {
@@ -94,7 +95,6 @@ public final class DatasetCommand implements Runnable {
         private int onSpark(DatasetSpec spec, String accuracy) {
             String settings = solverSettings;
             int taskThreads = threads == null ? 1 : threads;
-            solver(settings);
             try (ScaleOut cluster = ScaleOut.connect(spark, "bandsmith dataset generate")) {
                 var store = cluster.store(out);
                 List<Integer> missing = Dataset.prepare(store, spec, PlaneWaveSolver.withDefaults().name(), accuracy);
