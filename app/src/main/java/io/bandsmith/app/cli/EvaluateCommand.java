@@ -49,7 +49,9 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "or yarn (docs/scale-out.md); the model file must be readable at the same path on the executors.")
     String spark;
 
-    private static final java.util.Map<String, NetworkPredictor> NETWORKS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Networks loaded on this JVM (a cluster executor runs many tasks with the same model). */
+    private static final java.util.Map<String, NetworkPredictor> NETWORKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The same figures on a Spark cluster: each geometry is compared by {@link NetworkEvaluation#compare} (the code
