@@ -10,7 +10,7 @@ import io.bandsmith.models.dataset.DatasetStore;
  * A cluster that runs the per-seed and per-shard work of {@code dataset generate}, {@code explore} and
  * {@code evaluate} ({@code --spark MASTER}). The implementation lives in the separate {@code spark} module and is
  * found with {@link ServiceLoader} only when {@code --spark} is given, so Spark never enters the start-up classpath of
- * the command line or the workbench (docs/decisions/0008-scale-out-on-spark.md). The work itself is the same code as
+ * the command line or the workbench (docs/decisions/0009-scale-out-on-spark.md). The work itself is the same code as
  * the local run (a "compute item k" function), so both give the same results.
  */
 public interface ScaleOut extends AutoCloseable {
