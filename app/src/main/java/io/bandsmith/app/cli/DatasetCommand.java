@@ -81,9 +81,9 @@ public final class DatasetCommand implements Runnable {
                             System.err.printf("dataset: %d/%d potentials, %.1f per second, ETA %s%n", done, total,
                                     rate, formatSeconds(eta));
                         }
-                    }, stop::get);
+                    }, stop::get, notice -> System.err.println("dataset: " + notice));
             System.err.printf("dataset: %d potentials computed in this run; %s has %d of %d shards%n", computed, out,
-                    Dataset.open(out).completeShards().size(), spec.shardCount());
+                    Dataset.open(out).verifiedShards().size(), spec.shardCount());
             return 0;
         }
 
@@ -97,7 +97,8 @@ public final class DatasetCommand implements Runnable {
             int taskThreads = threads == null ? 1 : threads;
             try (ScaleOut cluster = ScaleOut.connect(spark, "bandsmith dataset generate")) {
                 var store = cluster.store(out);
-                List<Integer> missing = Dataset.prepare(store, spec, PlaneWaveSolver.withDefaults().name(), accuracy);
+                List<Integer> missing = Dataset.prepare(store, spec, PlaneWaveSolver.withDefaults().name(), accuracy,
+                        notice -> System.err.println("dataset: " + notice));
                 System.err.printf("dataset: %d of %d shards to compute on %s%n", missing.size(), spec.shardCount(),
                         spark);
                 long start = System.nanoTime();
