@@ -71,8 +71,8 @@ class SymmetryContractsTest {
     void fingerprintsCountLabelsAndFollowTheCompatibilityRelations() {
         // 3c_A by hand: s + d pair at Γ, one singlet and one pair at K, one even and two odd at M
         HighSymmetryLevels g = levels(G, "f", "s", "d", "d", "p", "p");
-        HighSymmetryLevels k = levels(K, "1", "1", "0", "0", "1", "1");
-        HighSymmetryLevels m = levels(M, "-", "+", "-", "+", "+", "-");
+        HighSymmetryLevels k = levels(K, "0", "1", "1", "0", "1", "1");
+        HighSymmetryLevels m = levels(M, "+", "+", "-", "-", "+", "-");
         SymmetryFingerprint f = SymmetryFingerprint.ofLevels(g, k, m, 1, 3);
         assertArrayEquals(new int[] {1, 0, 1, 0, 1, 1}, f.toArray());
         assertEquals(List.of(1, 0, 1, 0, 1, 1), f.toList());
@@ -88,7 +88,9 @@ class SymmetryContractsTest {
         assertEquals(SymmetryFingerprint.of(new int[] {2, 1, 2, 1, 3, 4}), f.plus(all));
         // a range cutting the d pair at Γ or a "1" pair at K is refused
         assertThrows(IllegalArgumentException.class, () -> SymmetryFingerprint.ofLevels(g, k, m, 1, 2));
-        assertThrows(IllegalArgumentException.class, () -> SymmetryFingerprint.ofLevels(g, k, m, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> SymmetryFingerprint.ofLevels(g, k, m, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> SymmetryFingerprint.ofLevels(g, k, m, 0, 1),
+                "a K pair cut (Γ holds f, s: no pair cut there)");
         assertThrows(IllegalArgumentException.class, () -> SymmetryFingerprint.ofLevels(g, k, m, 3, 4));
         assertThrows(IllegalArgumentException.class, () -> SymmetryFingerprint.ofLevels(g, k, m, 0, 6));
         // violations: n1 half-integer, n- negative, odd parity
