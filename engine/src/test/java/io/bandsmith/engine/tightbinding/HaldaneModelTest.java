@@ -123,4 +123,70 @@ class HaldaneModelTest {
         // φ = 0 keeps time reversal: trivial for any mass
         assertEquals(0, chern(0, 0.3));
     }
+
+    @Test
+    void theFluxGridSamplesTheZoneWhereItSaysAndSumsTheGroupsFlux() {
+        double[] f = parameters(Math.PI / 2, 0.2);
+        BlochHamiltonian h = BlochHamiltonian.of(MODEL, f);
+        int n = 12;
+        BerryFluxGrid g = BerryFluxGrid.compute(h, HexagonalLattice.B1, HexagonalLattice.B2, n, 2, 0.25, 0.5);
+        assertEquals(n, g.size());
+        assertEquals(2, g.bandCount());
+        // point (i, j) = ((i + o1) b1 + (j + o2) b2) / n, indices mod n
+        KVector p = g.point(3, 5);
+        double u = 3.25 / n;
+        double v = 5.5 / n;
+        assertEquals(u * HexagonalLattice.B1.kx() + v * HexagonalLattice.B2.kx(), p.kx(), 1e-12);
+        assertEquals(u * HexagonalLattice.B1.ky() + v * HexagonalLattice.B2.ky(), p.ky(), 1e-12);
+        assertEquals(p.kx(), g.point(3 + n, 5 - n).kx(), 1e-12);
+        assertEquals(p.ky(), g.point(3 - n, 5 + 2 * n).ky(), 1e-12);
+        double[] e = MODEL.diagonalize(f, p, 2, false).values();
+        assertEquals(e[0], g.energy(3, 5, 0), 1e-12);
+        assertEquals(e[1], g.energy(3 + n, 5, 1), 1e-12);
+        double minGap = Double.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                minGap = Math.min(minGap, g.energy(i, j, 1) - g.energy(i, j, 0));
+            }
+        }
+        assertEquals(minGap, g.minimumGapAbove(0), 0.0);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> g.minimumGapAbove(1));
+        // the total flux of the lower band is 2π C, of both bands 0 (a complete set is trivial)
+        double[][] flux = g.flux(0, 0);
+        double sum = 0;
+        for (double[] row : flux) {
+            for (double x : row) {
+                sum += x;
+                assertTrue(Math.abs(x) < BerryFluxGrid.DEFECT_THRESHOLD, "a gapped band has no π plaquette");
+            }
+        }
+        assertEquals(sum, g.totalFlux(0, 0), 1e-12);
+        assertEquals(2 * Math.PI * g.chernNumber(0, 0), sum, 1e-9);
+        assertEquals(0, g.totalFlux(0, 1), 1e-9);
+        assertEquals(0, g.chernNumber(0, 1));
+        assertEquals(-g.chernNumber(0, 0), g.chernNumber(1, 1), "the bands' Chern numbers add to zero");
+        assertTrue(g.piDefects(0, 0).isEmpty());
+        assertTrue(g.piDefectsOfLowestGroups(1).get(0).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BerryFluxGrid.compute(h, HexagonalLattice.B1, HexagonalLattice.B2, 1, 2));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BerryFluxGrid.compute(h, HexagonalLattice.B1, HexagonalLattice.B2, 4, 3));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> BerryFluxGrid.compute(h, HexagonalLattice.B1, HexagonalLattice.B2, 4, 0));
+    }
+
+    @Test
+    void atTheTransitionTheConeShowsAsOnePiDefect() {
+        // |M| = 3√3 t2 sin φ closes the gap at one Dirac point only: one π plaquette
+        double critical = 3 * Math.sqrt(3) * T2;
+        BlochHamiltonian h = BlochHamiltonian.of(MODEL, parameters(Math.PI / 2, critical));
+        BerryFluxGrid g = BerryFluxGrid.compute(h, HexagonalLattice.B1, HexagonalLattice.B2, 30, 2);
+        assertEquals(1, g.piDefects(0, 0).size(), "one cone");
+        assertEquals(1, g.piDefectsOfLowestGroups(1).get(0).size());
+        assertTrue(g.minimumGapAbove(0) < 1, "the gap nearly closes on the grid (4.2 at the other Dirac point)");
+        // the lattice (Fukui-Hatsugai-Suzuki) sum of principal-value plaquette fluxes is an integer times 2π on the
+        // torus even here: the cone's ±π lands on one side
+        double total = g.totalFlux(0, 0) / (2 * Math.PI);
+        assertEquals(Math.rint(total), total, 1e-9);
+    }
 }
