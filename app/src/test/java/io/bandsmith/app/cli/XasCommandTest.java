@@ -146,40 +146,45 @@ class XasCommandTest {
         JsonNode pr = JSON.readTree(p.out());
         double prob = pr.get("materials").get(0).get("probability_topological").asDouble();
         assertTrue(prob >= 0 && prob <= 1);
-        // the planted signal separates the classes through predict too: 8 materials of each label (from the
-        // synthetic manifest), all their spectra in one call, one probability per material
-        java.util.Map<String, Integer> labels = new java.util.HashMap<>();
+        // the planted signal separates the classes through predict too: all spectra of 8 materials of each label
+        // (labels from the synthetic manifest) in one call; spectra without a material id are one material each
+        java.util.Map<String, Integer> labelOfFile = new java.util.HashMap<>();
         java.util.Map<String, java.util.List<String>> filesOf = new java.util.LinkedHashMap<>();
-        for (String line : Files.readAllLines(spectra.resolve("manifest.csv")).subList(1,
-                Files.readAllLines(spectra.resolve("manifest.csv")).size())) {
+        java.util.List<String> manifest = Files.readAllLines(spectra.resolve("manifest.csv"));
+        for (String line : manifest.subList(1, manifest.size())) {
             String[] f = line.split(",");
-            labels.put(f[1], Integer.parseInt(f[4]));
-            filesOf.computeIfAbsent(f[1], k -> new java.util.ArrayList<>()).add(spectra.resolve(f[0]).toString());
+            labelOfFile.put(f[0], Integer.parseInt(f[4]));
+            filesOf.computeIfAbsent(f[1], k -> new java.util.ArrayList<>()).add(f[0]);
         }
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("xas", "predict", "--model", model.toString(),
-                "--space-group", "166"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("xas", "predict", "--model",
+                model.toString(), "--space-group", "166"));
         int[] picked = new int[2];
         for (var entry : filesOf.entrySet()) {
-            int label = labels.get(entry.getKey());
+            int label = labelOfFile.get(entry.getValue().get(0));
             if (picked[label] < 8) {
                 picked[label]++;
-                args.addAll(entry.getValue());
+                entry.getValue().forEach(f -> args.add(spectra.resolve(f).toString()));
             }
         }
         Run many = run(args.toArray(String[]::new));
         assertEquals(0, many.exit(), many.err());
         JsonNode rows = JSON.readTree(many.out()).get("materials");
-        assertEquals(16, rows.size());
+        assertTrue(rows.size() >= 16, rows.size() + " predictions");
         double[] sum = new double[2];
+        int[] count = new int[2];
         int right = 0;
         for (JsonNode row : rows) {
-            int label = labels.get(row.get("material_id").asText());
+            String file = Path.of(row.get("files").get(0).asText()).getFileName().toString();
+            int label = labelOfFile.get(file);
             sum[label] += row.get("probability_topological").asDouble();
+            count[label]++;
             right += row.get("predicted_class").asText().equals(label == 1 ? "topological" : "trivial") ? 1 : 0;
         }
-        assertTrue(sum[1] / 8 > sum[0] / 8 + 0.3, "mean probability topological " + sum[1] / 8 + " vs trivial "
-                + sum[0] / 8);
-        assertTrue(right >= 13, right + " of 16 materials classified right (test recall > 0.8 above)");
+        assertTrue(count[0] > 0 && count[1] > 0);
+        assertTrue(sum[1] / count[1] > sum[0] / count[0] + 0.3, "mean probability topological "
+                + sum[1] / count[1] + " vs trivial " + sum[0] / count[0]);
+        assertTrue(right >= 0.8 * rows.size(), right + " of " + rows.size()
+                + " predictions right (test recall > 0.8 above)");
 
         Run noSg = run("xas", "predict", "--model", model.toString(), one.toString());
         assertEquals(BandsmithCommand.EXIT_BAD_INPUT, noSg.exit());
