@@ -28,6 +28,7 @@ public final class FakeBandSource implements BandStructureSource {
     public final AtomicInteger calls = new AtomicInteger();
     public final List<Double> means = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch gate;
+    private volatile CountDownLatch entered = new CountDownLatch(1);
     private final double offset;
 
     public FakeBandSource() {
@@ -40,7 +41,15 @@ public final class FakeBandSource implements BandStructureSource {
     }
 
     public void hold() {
+        entered = new CountDownLatch(1);
         gate = new CountDownLatch(1);
+    }
+
+    /** Waits until a computation has entered the held source (so events are ordered without sleeping). */
+    public void awaitHeld() throws InterruptedException {
+        if (!entered.await(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("no computation reached the source");
+        }
     }
 
     public void release() {
@@ -61,6 +70,7 @@ public final class FakeBandSource implements BandStructureSource {
         calls.incrementAndGet();
         CountDownLatch g = gate;
         if (g != null) {
+            entered.countDown();
             try {
                 g.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.bandsmith.app.gui.model.GeometryDocument;
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
@@ -61,7 +60,7 @@ class WorkbenchViewTest {
         dir = Files.createTempDirectory("bandsmith-ui-test");
         dialogs = new ScriptedDialogs();
         vm = new WorkbenchViewModel(PlaneWaveSolver.withDefaults(), "exact solver (UI test)",
-                BandSetClassifier.unavailable(), Platform::runLater, Runnable::run, dialogs,
+                Platform::runLater, Runnable::run, dialogs,
                 new WorkbenchState(dir.resolve("state")));
         view = new WorkbenchView(vm, dialogs);
         stage.setScene(new Scene(view, 1300, 820));
