@@ -33,7 +33,11 @@ public final class PreviewClassifier {
     public static List<PreviewBandSet> classify(BandStructureSource source, PotentialGrid grid,
             BandStructure labelled, List<BandStructure> others, ConnectivityMethod method) {
         int bands = labelled.bandCount();
-        Map<String, HighSymmetryLevels> levels = labelled.highSymmetry();
+        // exactly N levels per point, whatever the source computed: the N-th band's set stays open above
+        Map<String, HighSymmetryLevels> levels = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, HighSymmetryLevels> e : labelled.highSymmetry().entrySet()) {
+            levels.put(e.getKey(), e.getValue().count() > bands ? e.getValue().lowest(bands) : e.getValue());
+        }
         boolean[] off = null;
         if (method == ConnectivityMethod.BERRY) {
             if (!(source instanceof TightBindingSource tb)) {

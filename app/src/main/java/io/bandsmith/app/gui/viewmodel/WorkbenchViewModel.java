@@ -269,7 +269,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         if (!computing.get()) {
             // the second stage: only once the geometry has settled (no newer request), and only when it is shown
             requestBerryFlux();
-            if (sourceChoice.get() == SourceChoice.BOTH && !stale.get() && "nn".equals(result.sourceName())
+            if (sourceChoice.get() == SourceChoice.BOTH && !stale.get() && isNetwork(result.sourceName())
                     && exactSource != null) {
                 compareWithExact();
             }
@@ -303,6 +303,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
         activeSource.set(chosen.name());
         canCompare.set(exactSource != null && chosen instanceof TightBindingSource);
         return chosen;
+    }
+
+    /** Whether a result's source name is the network's. */
+    private boolean isNetwork(String sourceName) {
+        return sources.network() != null && sources.network().name().equals(sourceName);
     }
 
     private void appendNotice(String s) {
@@ -371,7 +376,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     private String noteOf(String sourceName) {
-        return "nn".equals(sourceName) && sources.network() != null ? sources.networkNote()
+        return isNetwork(sourceName) ? sources.networkNote()
                 : sources.exactNote() != null ? sources.exactNote() : sourceName;
     }
 
@@ -395,7 +400,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return connectivity;
     }
 
-    /** The source of the newest request: "nn" or "exact". */
+    /** The source name of the newest request: the network's ("nn") or the exact solver's ("exact"). */
     public ReadOnlyStringProperty activeSourceProperty() {
         return activeSource.getReadOnlyProperty();
     }
@@ -475,7 +480,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /** True when the preview's source is a tight-binding source, whose eigenvectors give the Berry flux. */
     public boolean berryFluxAvailable() {
-        return berryService != null && "nn".equals(activeSource.get());
+        return berryService != null && isNetwork(activeSource.get());
     }
 
     public ReadOnlyObjectProperty<ZoneMapMode> zoneMapModeProperty() {
@@ -559,7 +564,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private void requestBerryFlux() {
         PreviewResult shown = preview.get();
         if (berryService == null || shown == null || zoneMapMode.get() != ZoneMapMode.BERRY_FLUX
-                || !"nn".equals(shown.sourceName())) {
+                || !isNetwork(shown.sourceName())) {
             return;
         }
         if (berryFluxCurrent()) {
@@ -662,7 +667,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
      */
     public void setExactSource(BandStructureSource exact) {
         this.exactSource = exact;
-        canCompare.set(exact != null && "nn".equals(activeSource.get()));
+        canCompare.set(exact != null && isNetwork(activeSource.get()));
         if (exact != null && compareExecutor == null) {
             compareExecutor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "bandsmith-compare");
@@ -690,7 +695,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
      */
     public void compareWithExact() {
         PreviewResult shown = preview.get();
-        if (exactSource == null || (shown != null && !"nn".equals(shown.sourceName()))) {
+        if (exactSource == null || (shown != null && !isNetwork(shown.sourceName()))) {
             status.set("Compare with exact: the preview already runs on the exact solver");
             return;
         }
@@ -804,7 +809,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
         if (r == null || computing.get() || stale.get()) {
             return false;
         }
-        if (sourceChoice.get() == SourceChoice.BOTH && "nn".equals(r.sourceName()) && exactSource != null) {
+        if (sourceChoice.get() == SourceChoice.BOTH && isNetwork(r.sourceName()) && exactSource != null) {
             Comparison c = comparison.get();
             return !comparing.get() && c != null && c.generation() == r.generation();
         }
