@@ -226,10 +226,19 @@ public final class WorkbenchApp extends Application {
                 + vm.statusProperty().get() + ")"));
         timeout.play();
         boolean[] taken = new boolean[1];
+        // screenshots of the stale banner (docs/workbench.md): once the first preview is shown, set this Vmax and take
+        // the picture while the new bands are computed
+        String staleVmax = System.getProperty("bandsmith.screenshotStaleVmax");
+        boolean[] staleSet = new boolean[1];
         Runnable whenDrawn = () -> {
-            if (taken[0] || vm.previewProperty().get() == null || vm.computingProperty().get()
+            if (taken[0] || (!vm.settled() && !(staleSet[0] && vm.staleProperty().get()))
                     || (o.run() && panelRunning().get())
                     || (vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX && !vm.berryFluxCurrent())) {
+                return;
+            }
+            if (staleVmax != null && !staleSet[0]) {
+                staleSet[0] = true;
+                vm.editor().setVmax(Double.parseDouble(staleVmax));
                 return;
             }
             taken[0] = true;
@@ -249,6 +258,8 @@ public final class WorkbenchApp extends Application {
             }.start();
         };
         vm.previewProperty().addListener((obs, old, r) -> whenDrawn.run());
+        vm.comparisonProperty().addListener((obs, old, c) -> whenDrawn.run());
+        vm.staleProperty().addListener((obs, old, st) -> whenDrawn.run());
         vm.berryFluxProperty().addListener((obs, old, m) -> whenDrawn.run());
         vm.berryErrorProperty().addListener((obs, old, err) -> {
             if (err != null && !err.isEmpty()) {

@@ -94,8 +94,36 @@ class WorkbenchViewModelTest {
     @Test
     void compareWithExactOverlaysTheExactBandsAndReportsTheRmsInVmax() throws Exception {
         assertFalse(vm.canCompareProperty().get(), "no second source: nothing to compare");
-        FakeBandSource exact = new FakeBandSource(2.56);
+        vm.close();
+        // a network stand-in, and an "exact" source whose levels are the stand-in's plus 2.56 E0 = 0.01 Vmax
+        TightBindingStandIn network = new TightBindingStandIn(3);
+        FakeBandSource exact = new FakeBandSource(2.56) {
+            @Override
+            public io.bandsmith.engine.bands.BandStructure compute(io.bandsmith.engine.geometry.PotentialGrid g,
+                    io.bandsmith.engine.lattice.KPointSet k, int bands) {
+                super.compute(g, k, bands); // for hold() and the call count
+                io.bandsmith.engine.bands.BandStructure b = network.compute(g, k, bands);
+                double[][] e = b.energies();
+                for (double[] row : e) {
+                    for (int n = 0; n < row.length; n++) {
+                        row[n] += 2.56;
+                    }
+                }
+                java.util.Map<String, io.bandsmith.engine.bands.HighSymmetryLevels> hsp =
+                        new java.util.LinkedHashMap<>();
+                b.highSymmetry().forEach((name, l) -> {
+                    double[] le = l.energies();
+                    for (int n = 0; n < le.length; n++) {
+                        le[n] += 2.56;
+                    }
+                    hsp.put(name, new io.bandsmith.engine.bands.HighSymmetryLevels(l.point(), le, l.labels()));
+                });
+                return new io.bandsmith.engine.bands.BandStructure(k, e, hsp, b.vmax(), "shifted");
+            }
+        };
+        vm = new WorkbenchViewModel(network, "stand-in network", ui::add, Runnable::run, dialogs, state);
         vm.setExactSource(exact);
+        assertTrue(vm.canCompareProperty().get());
         vm.requestPreview();
         PreviewResult shown = awaitPreview();
         vm.compareWithExact();

@@ -315,7 +315,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.4g", v);
     }
 
     /** Greys the shown results (and says why) while they belong to another geometry, band count or source. */
