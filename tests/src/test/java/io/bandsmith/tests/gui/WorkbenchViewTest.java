@@ -252,4 +252,31 @@ class WorkbenchViewTest {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         assertFalse(view.surfaceView().meshes().isEmpty(), "3D surfaces are built (even without 3D rendering)");
     }
+
+    @Test
+    void theSetTableShowsEverySetAndOldResultsAreGreyedUnderABanner(FxRobot robot) throws Exception {
+        waitUntil("the bands", () -> WaitForAsyncUtils.asyncFx(vm::settled).get());
+        javafx.scene.control.TableView<?> table = view.setTable();
+        int sets = WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().get().sets().size()).get();
+        assertEquals(sets, table.getItems().size());
+        assertTrue(table.getHeight() >= 30 + 24 * sets, "every row in view: " + table.getHeight() + " px for "
+                + sets + " sets");
+        assertFalse(view.staleBannerLabel().isVisible());
+        // a new Vmax: in the same pulse the old results are greyed and the banner says why
+        String[] banner = new String[1];
+        double[] opacity = new double[1];
+        robot.interact(() -> {
+            vm.editor().setVmax(2000);
+            banner[0] = view.staleBannerLabel().isVisible() ? view.staleBannerLabel().getText() : null;
+            opacity[0] = view.bandView().getOpacity();
+        });
+        assertNotNull(banner[0], "the banner shows");
+        assertTrue(banner[0].contains("Vmax 256 → 2000 E0"), banner[0]);
+        assertTrue(opacity[0] < 1, "the bands are greyed");
+        waitUntil("the new bands", () -> WaitForAsyncUtils.asyncFx(vm::settled).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.staleBannerLabel().isVisible());
+        assertEquals(1.0, view.bandView().getOpacity());
+        assertEquals(2000, WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().get().grid().vmax()).get());
+    }
 }

@@ -45,12 +45,17 @@ public record PreviewSources(TightBindingSource network, String networkNote, Ban
     public String networkDomainProblem(PotentialGrid grid) {
         List<String> out = new ArrayList<>();
         if (Math.abs(grid.vmax() - NetworkPredictor.TRAINED_VMAX) > 1e-9) {
-            out.add(String.format(Locale.ROOT, "Vmax = %.4g E0 (trained for %.4g E0)", grid.vmax(),
-                    NetworkPredictor.TRAINED_VMAX));
+            out.add("Vmax = " + number(grid.vmax()) + " E0 (trained for " + number(NetworkPredictor.TRAINED_VMAX)
+                    + " E0)");
         }
         if (grid.size() != TRAINED_SIZE) {
             out.add("L = " + grid.size() + " (trained for L = " + TRAINED_SIZE + ")");
         }
         return out.isEmpty() ? null : String.join(", ", out);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.4g", v);
     }
 }

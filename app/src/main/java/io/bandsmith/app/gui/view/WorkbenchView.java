@@ -130,7 +130,7 @@ public final class WorkbenchView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem newItem = item("New", "Shortcut+N", vm::newProject);
-        MenuItem open = item("Open (project or potential .npy)…", "Shortcut+O", vm::openWithChooser);
+        MenuItem open = item("Open…", "Shortcut+O", vm::openWithChooser); // a project (.json) or a potential (.npy)
         Menu recent = new Menu("Open recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
