@@ -52,7 +52,7 @@ class ZoneMapBerryViewTest {
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory("bandsmith-berry-ui-test");
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        vm = new WorkbenchViewModel(new NetworkPredictor(tinyNetwork()), "untrained network (UI test)",
+        vm = new WorkbenchViewModel(new NetworkPredictor(NETWORK), "untrained network (UI test)",
                 Platform::runLater, Runnable::run, dialogs,
                 new WorkbenchState(dir.resolve("state")));
         view = new WorkbenchView(vm, dialogs);
@@ -65,6 +65,9 @@ class ZoneMapBerryViewTest {
     void stop() {
         vm.close();
     }
+
+    /** Made once, off the FX thread (under load its set-up would not fit into TestFX's start-up time). */
+    private static final TightBindingNetwork NETWORK = tinyNetwork();
 
     private static TightBindingNetwork tinyNetwork() {
         StarFeatures features = new StarFeatures(8);
