@@ -6,7 +6,12 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${1:-$ROOT/installer/target}"
-(cd "$ROOT" && mvn -q -B -DskipTests package -pl app -am)
+# Maven 3.8 prints ANSI reset codes even with -B -q; strip them (pipefail keeps Maven's status)
+(cd "$ROOT" && mvn -q -B -DskipTests package -pl app -am 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g')
+# the image's version is the one `bandsmith --version` prints (one source: BandsmithCommand)
+VERSION="$(sed -n 's/.*version = "Bandsmith \([0-9][0-9.]*\)".*/\1/p' \
+  "$ROOT/app/src/main/java/io/bandsmith/app/cli/BandsmithCommand.java" | head -1)"
+[ -n "$VERSION" ] || { echo "build-app-image: cannot find the version in BandsmithCommand.java" >&2; exit 1; }
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
 cp "$ROOT/app/target/bandsmith-app.jar" "$STAGE/"
@@ -19,7 +24,7 @@ cp -r "$ROOT/assets/." "$STAGE/assets/" 2>/dev/null || true
 cp "$ROOT"/models/*.zip "$STAGE/models/" 2>/dev/null || true
 rm -rf "$OUT/Bandsmith"
 mkdir -p "$OUT"
-jpackage --type app-image --name Bandsmith --dest "$OUT" --input "$STAGE" \
+jpackage --type app-image --name Bandsmith --app-version "$VERSION" --dest "$OUT" --input "$STAGE" \
   --main-jar bandsmith-app.jar --main-class io.bandsmith.app.Main \
   --java-options "-Xss8m -Dbandsmith.home=\$APPDIR -Dprism.order=es2,sw -Dprism.forceGPU=true" \
   --add-modules java.base,java.desktop,java.logging,jdk.unsupported,java.xml,java.scripting,java.management,jdk.jsobject,java.naming,java.sql

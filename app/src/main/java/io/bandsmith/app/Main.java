@@ -11,6 +11,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // labels (Γ), units and messages are UTF-8 whatever the locale: in a POSIX/ASCII locale Java would print "?"
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         System.exit(BandsmithCommand.run(args.length == 0 ? new String[] {"gui", "--help-without-display"} : args));
     }
 }

@@ -60,6 +60,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         BandStructureSource source = TopologySources.source(solver, model);
         TopologySources.checkConnectivity(source, method);
         List<PotentialGrid> grids = SolveCommand.readSymmetricPotentials(potential, vmax);
+        SolveCommand.requireResolvable(source, potential, grids);
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         List<Map<ConnectivityMethod, List<BandSet>>> result = TopologySources.classifyAll(source, grids::get,
                 grids.size(), bands, List.of(method), nThreads, "classify", grids.size() >= 8);

@@ -62,9 +62,9 @@ public final class DatasetCommand implements Runnable {
                             System.err.printf("dataset: %d/%d potentials, %.1f per second, ETA %s%n", done, total,
                                     rate, formatSeconds(eta));
                         }
-                    }, stop::get);
+                    }, stop::get, notice -> System.err.println("dataset: " + notice));
             System.err.printf("dataset: %d potentials computed in this run; %s has %d of %d shards%n", computed, out,
-                    Dataset.open(out).completeShards().size(), spec.shardCount());
+                    Dataset.open(out).verifiedShards().size(), spec.shardCount());
             return 0;
         }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
+import io.bandsmith.engine.io.AtomicFileSet;
 import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.models.design.BandGapObjective;
@@ -110,44 +111,99 @@ public final class DesignCommand implements Callable<Integer> {
         InverseDesign.Settings settings = new InverseDesign.Settings(trials, steps, beta, learningRate, penalty, 0.5,
                 true, verify, seed);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread hook = new Thread(() -> stop.set(true));
+        java.util.concurrent.atomic.AtomicReference<AtomicFileSet> exports =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            System.err.println("design: interrupted; " + keptAfterInterrupt(exports.get()));
+        });
         Runtime.getRuntime().addShutdownHook(hook);
-        int every = Math.max(1, steps / 20);
-        PlaneWaveSolver exactSolver = PlaneWaveSolver.withDefaults();
-        InverseDesign.Result result = design.run(settings, exactSolver, p -> {
-            if (!quiet && (p.step() % every == 0 || p.step() == p.steps())) {
-                double s = (System.nanoTime() - start) / 1e9;
-                System.err.printf(Locale.ROOT, "design: step %d/%d, %d trials, best loss %.3e (%s %.2e Vmax), "
-                        + "median %.3e, %.0f s%n", p.step(), p.steps(), p.activeTrials(), p.bestLoss(),
-                        objective.meanSquare() ? "rms" : "gap", DesignExport.figure(p.bestLoss(),
-                                objective.meanSquare()), p.medianLoss(), s);
+        try {
+            int every = Math.max(1, steps / 20);
+            PlaneWaveSolver exactSolver = PlaneWaveSolver.withDefaults();
+            InverseDesign.Result result = design.run(settings, exactSolver, p -> {
+                if (!quiet && (p.step() % every == 0 || p.step() == p.steps())) {
+                    double s = (System.nanoTime() - start) / 1e9;
+                    System.err.printf(Locale.ROOT, "design: step %d/%d, %d trials, best loss %.3e (%s %.2e Vmax), "
+                            + "median %.3e, %.0f s%n", p.step(), p.steps(), p.activeTrials(), p.bestLoss(),
+                            objective.meanSquare() ? "rms" : "gap", DesignExport.figure(p.bestLoss(),
+                                    objective.meanSquare()), p.medianLoss(), s);
+                }
+            }, stop::get);
+            if (stop.get()) {
+                return 130;
             }
-        }, stop::get);
-        InverseDesign.Design best = result.best();
-        PotentialGrid grid = PotentialGrid.fromMask(geometry.size(), best.mask(), vmax);
-        if (exportNpy != null) {
-            NpyFiles.writeMasks(exportNpy, List.of(grid));
+            InverseDesign.Design best = result.best();
+            PotentialGrid grid = PotentialGrid.fromMask(geometry.size(), best.mask(), vmax);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> doc = DesignExport.report(result, objective, settings, seconds);
+            Path anchor = exportPrefix != null ? DesignExport.sibling(exportPrefix, ".npy") : exportNpy;
+            if (anchor != null) {
+                // all exports of the design appear together or not at all (issue 18)
+                try (AtomicFileSet set = new AtomicFileSet(anchor)) {
+                    exports.set(set);
+                    if (exportNpy != null) {
+                        NpyFiles.writeMasks(set.stage(exportNpy), List.of(grid));
+                    }
+                    List<Path> prefixed = new ArrayList<>();
+                    if (exportPrefix != null) {
+                        String name = exportPrefix.getFileName() == null ? "design"
+                                : exportPrefix.getFileName().toString();
+                        Path staged = set.stagingFolder().resolve(name);
+                        List<Path> files = new ArrayList<>(DesignExport.writeAll(staged, result, geometry, settings,
+                                grid, doc, new com.fasterxml.jackson.databind.ObjectMapper(), net, objective,
+                                exactSolver));
+                        Path project = DesignExport.sibling(staged, ProjectFiles.EXTENSION);
+                        ProjectFiles.write(project, new Project("Design: " + objective.describe(),
+                                GeometryDocument.of(grid.size(), vmax, new GeometryBase.Imported("design", grid.size(),
+                                        grid.fractions()), List.of()), PreviewSettings.DEFAULT));
+                        files.add(project);
+                        for (Path f : files) {
+                            Path target = DesignExport.sibling(exportPrefix, f.getFileName().toString().substring(
+                                    name.length()));
+                            set.expect(f, target);
+                            prefixed.add(target);
+                        }
+                    }
+                    set.commit();
+                    if (exportPrefix != null) {
+                        doc.put("exports", prefixed.stream().map(Path::toString).toList());
+                    }
+                }
+            }
+            Json.write(doc, out);
+            if (!quiet) {
+                String measure = objective.meanSquare() ? "rms" : "gap";
+                System.err.printf(Locale.ROOT, "design: best exact %s %.2e Vmax (network %.2e), %.0f s%n", measure,
+                        DesignExport.figure(best.exactLoss(), objective.meanSquare()),
+                        DesignExport.figure(best.networkLoss(), objective.meanSquare()), seconds);
+            }
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs and says what was kept
+            }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> doc = DesignExport.report(result, objective, settings, seconds);
-        if (exportPrefix != null) {
-            List<Path> files = new ArrayList<>(DesignExport.writeAll(exportPrefix, result, geometry, settings, grid,
-                    doc, new com.fasterxml.jackson.databind.ObjectMapper(), net, objective, exactSolver));
-            Path project = DesignExport.sibling(exportPrefix, ProjectFiles.EXTENSION);
-            ProjectFiles.write(project, new Project("Design: " + objective.describe(),
-                    GeometryDocument.of(grid.size(), vmax, new GeometryBase.Imported("design", grid.size(),
-                            grid.fractions()), List.of()), PreviewSettings.DEFAULT));
-            files.add(project);
-            doc.put("exports", files.stream().map(Path::toString).toList());
+    }
+
+    /** What an interrupt leaves behind, in words (the exports are a set: all or nothing). */
+    static String keptAfterInterrupt(AtomicFileSet exports) {
+        if (exports == null) {
+            return "no export or report was written (the run stopped before its exports)";
         }
-        Json.write(doc, out);
-        if (!quiet) {
-            String measure = objective.meanSquare() ? "rms" : "gap";
-            System.err.printf(Locale.ROOT, "design: best exact %s %.2e Vmax (network %.2e), %.0f s%n", measure,
-                    DesignExport.figure(best.exactLoss(), objective.meanSquare()),
-                    DesignExport.figure(best.networkLoss(), objective.meanSquare()), seconds);
+        for (int i = 0; i < 100 && exports.state() == AtomicFileSet.State.MOVING; i++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
-        return 0;
+        return exports.state() == AtomicFileSet.State.COMPLETE
+                ? "the exports of the best design were complete and are kept; the report JSON may be missing"
+                : "no export was kept (the set was not complete); nothing else was written";
     }
 
     private DesignObjective objective(TightBindingNetwork net) {

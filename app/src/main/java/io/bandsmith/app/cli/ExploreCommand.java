@@ -101,6 +101,13 @@ public final class ExploreCommand implements Callable<Integer> {
             TopologySources.checkConnectivity(source, m);
         }
         RandomPotentialGenerator generator = RandomPotentialGenerator.withAlpha(alpha);
+        if (source instanceof io.bandsmith.engine.solver.PlaneWaveSolver exact) {
+            try {
+                exact.requireResolvable(generator.stepPotential(size, sampleSeed(0), vmax));
+            } catch (io.bandsmith.engine.io.InvalidInputException e) {
+                throw new IllegalArgumentException("--vmax " + vmax + ": " + e.getMessage());
+            }
+        }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         long start = System.nanoTime();
         List<Map<ConnectivityMethod, List<BandSet>>> results = TopologySources.classifyAll(source,

@@ -4,13 +4,16 @@ import java.nio.file.Path;
 
 import io.bandsmith.engine.lattice.HexagonalLattice;
 import io.bandsmith.engine.lattice.KPointSet;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** The k-point choice shared by {@code solve} and {@code predict} (conventions.md); the default is --wedge 79. */
+/**
+ * The k-point choice shared by {@code solve} and {@code predict} (conventions.md); the default is --wedge 79. Each
+ * command holds the {@link Choice} as its own {@code @ArgGroup} field: an ArgGroup inside a {@code @Mixin} is listed
+ * twice in picocli's help (issue 11).
+ */
 public final class KPointOptions {
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Choice choice;
+    private KPointOptions() {
+    }
 
     public static final class Choice {
         @Option(names = "--kpoints", paramLabel = "FILE.csv", description = "k points from a CSV file (kx,ky in 1/a per "
@@ -26,7 +29,7 @@ public final class KPointOptions {
         Integer path;
     }
 
-    KPointSet resolve() {
+    static KPointSet resolve(Choice choice) {
         if (choice == null || choice.wedge != null) {
             int n = choice == null ? 79 : choice.wedge;
             return KPointSet.hexagonalWedgeWithCount(n);

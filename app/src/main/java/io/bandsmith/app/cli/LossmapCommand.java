@@ -51,10 +51,12 @@ public final class LossmapCommand implements Callable<Integer> {
     @Option(names = "--trials", defaultValue = "50", description = "Trials per point (the paper: 50).")
     int trials;
 
-    @Option(names = "--steps", defaultValue = "300")
+    @Option(names = "--steps", defaultValue = "300", description = "Optimizer steps per trial (default "
+            + "${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "0")
+    @Option(names = "--seed", defaultValue = "0", description = "Random seed of the trials (default "
+            + "${DEFAULT-VALUE}; the same seed gives the same map).")
     long seed;
 
     @Option(names = "--accuracy", defaultValue = "5e-3", description = "The network's rms accuracy (Vmax): points "
@@ -80,6 +82,7 @@ public final class LossmapCommand implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         List<LossMap.Point> points = new ArrayList<>();
         List<String> lines = new ArrayList<>();
+        AtomicFiles.removeStaleTemporariesOf(out); // a killed run's half-written copies (issue 18)
         if (Files.isRegularFile(out)) {
             int n = 0;
             for (String line : Files.readAllLines(out)) {

@@ -21,6 +21,11 @@ import picocli.CommandLine.Option;
 
 /** {@code ./bandsmith phasemap}: classes of the first two band sets over a triangle of blended geometries. */
 @Command(name = "phasemap", mixinStandardHelpOptions = true,
+        customSynopsis = {"bandsmith phasemap --corners A.npy B.npy C.npy [--resolution N]",
+            "                          [--solver exact|nn] [--model FILE.zip] [--bands N]",
+            "                          [--connectivity naive|compat|berry] [--vmax E0]",
+            "                          [--star-cutoff N] [--out FILE.json]",
+            "                          [--png FILE.png] [-hV]"},
         description = "Phase map (fig. 3f): blend the Fourier coefficients of three geometries over a triangle and "
                 + "classify the first two band sets at every point (JSON, and a PNG map).")
 public final class PhasemapCommand implements Callable<Integer> {
@@ -48,10 +53,12 @@ public final class PhasemapCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     String connectivity;
 
-    @Option(names = "--bands", defaultValue = "6")
+    @Option(names = "--bands", defaultValue = "6", description = "Number of bands to classify (default "
+            + "${DEFAULT-VALUE}).")
     int bands;
 
-    @Option(names = "--vmax", defaultValue = "256")
+    @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 for masks (default "
+            + "${DEFAULT-VALUE}; the network: 256).")
     double vmax;
 
     @Option(names = "--star-cutoff", defaultValue = "" + PhaseMap.DEFAULT_STAR_CUTOFF, description = "Fourier stars "
@@ -62,6 +69,9 @@ public final class PhasemapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConnectivityMethod method = ConnectivityMethod.parse(connectivity);
         TopologySources.checkBands(bands);
+        if (corners.size() != 3) {
+            throw new IllegalArgumentException("--corners takes exactly three files, once; got " + corners.size());
+        }
         BandStructureSource source = TopologySources.source(solver, model);
         TopologySources.checkConnectivity(source, method);
         List<PotentialGrid> grids = new ArrayList<>();

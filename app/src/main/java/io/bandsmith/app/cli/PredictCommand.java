@@ -6,26 +6,28 @@ import java.util.concurrent.Callable;
 import io.bandsmith.models.inference.NetworkPredictor;
 import io.bandsmith.models.network.TightBindingNetwork;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** {@code ./bandsmith predict}: bands and labels from the network, same arguments and JSON as {@code solve}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Band structure from the tight-binding neural network (same input and output as solve).")
 public final class PredictCommand implements Callable<Integer> {
-    @Option(names = "--potential", required = true, paramLabel = "FILE.npy")
+    @Option(names = "--potential", required = true, paramLabel = "FILE.npy",
+            description = "uint8/bool masks (V = Vmax·mask) or float potentials in E0, shape (L, L) or (N, L, L); "
+                    + "outside the network's training domain a warning is printed and listed under \"warnings\".")
     Path potential;
 
     @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 (the network: 256).")
     double vmax;
 
-    @Mixin
-    KPointOptions kpoints;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    KPointOptions.Choice kpoints;
 
-    @Option(names = "--bands", defaultValue = "7")
+    @Option(names = "--bands", defaultValue = "7", description = "Number of bands (default ${DEFAULT-VALUE}).")
     int bands;
 
-    @Option(names = "--out", paramLabel = "FILE.json")
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Output file (default: stdout).")
     Path out;
 
     @Option(names = "--model", description = "Model file (default: the shipped model, "
@@ -39,7 +41,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         NetworkPredictor predictor = model == null ? NetworkPredictor.shipped()
                 : new NetworkPredictor(TightBindingNetwork.load(model));
-        return SolveCommand.run(predictor, potential, vmax, kpoints.resolve(), bands, out,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+        return SolveCommand.run(predictor, potential, vmax, KPointOptions.resolve(kpoints), bands, out,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, predictor::domainWarnings);
     }
 }

@@ -14,7 +14,7 @@ import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** {@code ./bandsmith solve}: exact bands and symmetry labels of one potential or a batch (the contract JSON). */
@@ -29,8 +29,8 @@ public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 (default ${DEFAULT-VALUE}).")
     double vmax;
 
-    @Mixin
-    KPointOptions kpoints;
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    KPointOptions.Choice kpoints;
 
     @Option(names = "--bands", defaultValue = "7", description = "Number of bands (default ${DEFAULT-VALUE}).")
     int bands;
@@ -43,7 +43,7 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(PlaneWaveSolver.withDefaults(), potential, vmax, kpoints.resolve(), bands, out,
+        return run(PlaneWaveSolver.withDefaults(), potential, vmax, KPointOptions.resolve(kpoints), bands, out,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
@@ -61,9 +61,36 @@ public final class SolveCommand implements Callable<Integer> {
         return grids;
     }
 
+    /**
+     * The exact solver refuses potentials it cannot resolve accurately within memory (docs/solver.md); said before
+     * any work, naming the file and the potential.
+     */
+    static void requireResolvable(BandStructureSource source, Path file, List<PotentialGrid> grids) {
+        if (source instanceof PlaneWaveSolver solver) {
+            for (int i = 0; i < grids.size(); i++) {
+                try {
+                    solver.requireResolvable(grids.get(i));
+                } catch (InvalidInputException e) {
+                    throw new InvalidInputException(file, (grids.size() > 1 ? "potential " + i + ": " : "")
+                            + e.getMessage());
+                }
+            }
+        }
+    }
+
     /** Shared by solve and predict: reads, validates, computes in parallel, writes the contract JSON. */
     static int run(BandStructureSource source, Path potentialFile, double vmax, KPointSet ks, int bands, Path out,
             int threads) {
+        return run(source, potentialFile, vmax, ks, bands, out, threads, null);
+    }
+
+    /**
+     * As above; {@code domain} (predict) gives for each potential the reasons why the answer is an extrapolation:
+     * each is printed on stderr as a warning and listed under "warnings" in the JSON (top level, with the potential's
+     * index, and in its sample).
+     */
+    static int run(BandStructureSource source, Path potentialFile, double vmax, KPointSet ks, int bands, Path out,
+            int threads, java.util.function.Function<PotentialGrid, List<String>> domain) {
         if (!(vmax > 0) || !Double.isFinite(vmax)) {
             throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
         }
@@ -71,6 +98,21 @@ public final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bands must be between 1 and 60, got " + bands);
         }
         List<PotentialGrid> grids = readSymmetricPotentials(potentialFile, vmax);
+        requireResolvable(source, potentialFile, grids);
+        List<List<String>> perSample = new java.util.ArrayList<>();
+        List<String> allWarnings = new java.util.ArrayList<>();
+        if (domain != null) {
+            for (int i = 0; i < grids.size(); i++) {
+                List<String> w = domain.apply(grids.get(i));
+                perSample.add(w);
+                for (String line : w) {
+                    String text = potentialFile + ": " + (grids.size() > 1 ? "potential " + i + ": " : "") + line;
+                    allWarnings.add(text);
+                    System.err.println("bandsmith predict: warning: " + text
+                            + " (outside the network's training domain, models/README.md; the exact answer: solve)");
+                }
+            }
+        }
         boolean report = grids.size() >= 8;
         long start = System.nanoTime();
         List<BandStructure> result = source.computeAll(grids, ks, bands, threads, (done, total) -> {
@@ -81,6 +123,15 @@ public final class SolveCommand implements Callable<Integer> {
             }
         });
         var doc = BandStructureJson.document(ks, vmax, result);
+        if (domain != null) {
+            var array = doc.putArray("warnings");
+            allWarnings.forEach(array::add);
+            var samples = doc.withArray("samples");
+            for (int i = 0; i < perSample.size(); i++) {
+                var w = ((com.fasterxml.jackson.databind.node.ObjectNode) samples.get(i)).putArray("warnings");
+                perSample.get(i).forEach(w::add);
+            }
+        }
         if (out == null) {
             System.out.print(BandStructureJson.toJson(doc));
             System.out.flush();

@@ -52,8 +52,8 @@ final class TopologySources {
     static void checkConnectivity(BandStructureSource source, ConnectivityMethod method) {
         if (method == ConnectivityMethod.BERRY && !givesEigenvectors(source)) {
             throw new IllegalArgumentException("--connectivity berry needs Bloch eigenvectors on a fine k grid, which "
-                    + "--solver " + source.name() + " does not provide; use naive or compat (or a tight-binding "
-                    + "source)");
+                    + "--solver " + source.name() + " does not provide; add --solver nn (the network's tight-binding "
+                    + "model gives them) or use --connectivity naive or compat");
         }
     }
 

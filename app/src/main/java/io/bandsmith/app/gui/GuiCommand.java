@@ -94,9 +94,7 @@ public final class GuiCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--dump-state needs --open FILE (a project .json or a potential "
                         + ".npy)");
             }
-            if (!Files.isRegularFile(open)) {
-                throw new IllegalArgumentException(open + ": no such file");
-            }
+            io.bandsmith.engine.io.InputFiles.requireReadable(open, "project or potential file");
             if (model != null && !Files.isRegularFile(model)) {
                 throw new IllegalArgumentException(model + ": no such network file");
             }
@@ -115,15 +113,15 @@ public final class GuiCommand implements Callable<Integer> {
                     + "or under xvfb-run");
             return 1;
         }
-        if (open != null && !Files.isRegularFile(open)) {
-            throw new IllegalArgumentException(open + ": no such file");
+        if (open != null) {
+            io.bandsmith.engine.io.InputFiles.requireReadable(open, "project or potential file");
         }
         String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
         if (wh.length != 2) {
             throw new IllegalArgumentException("--size must look like 1500x940, got " + size);
         }
-        if (model != null && !Files.isRegularFile(model)) {
-            throw new IllegalArgumentException(model + ": no such network file");
+        if (model != null) {
+            io.bandsmith.engine.io.InputFiles.requireReadable(model, "network file");
         }
         String[] group = berryBands.trim().split("-");
         if (group.length != 2 || !group[0].trim().matches("\\d+") || !group[1].trim().matches("\\d+")) {

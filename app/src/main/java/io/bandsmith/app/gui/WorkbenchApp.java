@@ -157,7 +157,9 @@ public final class WorkbenchApp extends Application {
         if (o.open() != null) {
             opened = vm.open(o.open());
             if (!opened && o.screenshotMode()) {
-                fail(2, "cannot open " + o.open());
+                // the dialog service has said why in one line; a second line would repeat it (issue 18)
+                EXIT_CODE.set(2);
+                Platform.exit();
                 return;
             }
         } else if (!o.screenshotMode()) {

@@ -109,6 +109,29 @@ public final class PotentialGrid {
         return fromFractions(size, f, newVmax);
     }
 
+    /** The smallest value of V, in E0. */
+    public double min() {
+        double m = Double.POSITIVE_INFINITY;
+        for (double v : values) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** The largest value of V, in E0. */
+    public double max() {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    /** The range max − min of V, in E0 (0 for a constant potential). */
+    public double range() {
+        return max() - min();
+    }
+
     /** The mean of V over the cell, in E0. */
     public double mean() {
         double s = 0;

@@ -57,11 +57,11 @@ public final class BandStructureJson {
                 ArrayNode en = p.putArray("energies");
                 ArrayNode lab = p.putArray("labels");
                 HighSymmetryLevels levels = e.getValue();
-                for (int n = 0; n < levels.count(); n++) {
+                // sources may hold a level more (the gap above the last band); the contract has as many as bands
+                int count = Math.min(levels.count(), b.bandCount());
+                for (int n = 0; n < count; n++) {
                     en.add(levels.energy(n));
-                }
-                for (IrrepLabel l : levels.labels()) {
-                    lab.add(l.symbol());
+                    lab.add(levels.label(n).symbol());
                 }
             }
         }

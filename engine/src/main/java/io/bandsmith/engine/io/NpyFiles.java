@@ -26,18 +26,31 @@ public final class NpyFiles {
     private NpyFiles() {
     }
 
+    /** The largest array read (1 GiB: 13,000 potentials of 100 x 100 float64). */
+    static final long MAX_DATA_BYTES = 1L << 30;
+
     /** Reads one potential or a batch. Every problem is reported as an {@link InvalidInputException} naming the file. */
     public static List<PotentialGrid> readPotentials(Path file, double vmax) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file, "no such file");
-        }
+        InputFiles.requireReadable(file, "file");
         NpyArray<?> array;
         NpyDataType type;
         try (var in = Files.newInputStream(file)) {
             NpyHeader npyHeader = NpyHeader.read(in);
             NpyHeaderDict header = npyHeader.dict();
             type = header.dataType();
-            long expected = npyHeader.dataOffset() + header.dataSize();
+            long data = header.typeSize();
+            for (int d : header.shape()) {
+                if (d < 0) {
+                    throw new InvalidInputException(file, "not a readable .npy file (negative shape in the header)");
+                }
+                data = Math.multiplyHigh(data, d) != 0 || data * d < 0 ? Long.MAX_VALUE : data * d;
+            }
+            if (data > MAX_DATA_BYTES) {
+                throw new InvalidInputException(file, "too large: the header announces "
+                        + (data == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(data)) + " bytes of data (at "
+                        + "most " + MAX_DATA_BYTES + " are read)");
+            }
+            long expected = npyHeader.dataOffset() + data;
             long actual = Files.size(file);
             if (actual < expected) {
                 throw new InvalidInputException(file, "file is truncated: the header announces " + expected
@@ -46,7 +59,7 @@ public final class NpyFiles {
             array = Npy.read(file.toFile());
         } catch (InvalidInputException e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw new InvalidInputException(file, "not a readable .npy file (" + describe(e) + ")");
         }
         if (array.hasColumnOrder()) {
@@ -167,7 +180,10 @@ public final class NpyFiles {
         while (t.getCause() != null && t.getMessage() == null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof OutOfMemoryError) {
+            return "its header announces more data than memory holds";
+        }
+        return t.getMessage() == null ? "damaged" : t.getMessage().replace('\n', ' ');
     }
 
 }

@@ -38,9 +38,7 @@ public final class PngFiles {
     public static PotentialGrid readGrayscale(Path file, double vmax) {
         BufferedImage img;
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new InvalidInputException(file, "no such file");
-            }
+            InputFiles.requireReadable(file, "file");
             img = ImageIO.read(file.toFile());
         } catch (IOException e) {
             throw new InvalidInputException(file, "cannot read image: " + e.getMessage());

@@ -122,6 +122,7 @@ public record KPointSet(String description, List<KVector> points, List<PathTick>
     /** Reads a CSV k-point file: one point per line, {@code kx,ky} in 1/a, no header; blank lines are skipped. */
     public static KPointSet readCsv(Path file) {
         List<String> lines;
+        io.bandsmith.engine.io.InputFiles.requireReadable(file, "k-point file");
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

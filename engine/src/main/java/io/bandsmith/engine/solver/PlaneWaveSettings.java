@@ -3,7 +3,8 @@ package io.bandsmith.engine.solver;
 /**
  * Accuracy settings of the exact solver.
  *
- * @param cutoff plane waves with |k + G| ≤ cutoff (1/a) at Vmax = 256 E0; scaled by (Vmax/256)^(1/3) above that
+ * @param cutoff plane waves with |k + G| ≤ cutoff (1/a) for a potential whose range (max − min) is at most 256 E0;
+ *     scaled by (range/256)^(1/3) above that (docs/solver.md, "Which potentials")
  * @param extraLevels levels computed beyond those asked for (complete multiplets at the top, a richer reduced basis)
  * @param anchorExtra eigenvectors beyond the requested bands that each anchor point contributes to the reduced basis
  * @param correctionFactor plane waves between cutoff and correctionFactor × cutoff enter by second-order
@@ -55,8 +56,12 @@ public record PlaneWaveSettings(double cutoff, int extraLevels, int anchorExtra,
         return correctionFactor > 1;
     }
 
-    /** The cutoff used for a given step height. */
-    public double cutoffFor(double vmax) {
-        return cutoff * Math.max(1.0, Math.cbrt(vmax / REFERENCE_VMAX));
+    /**
+     * The cutoff used for a potential of the given range (max − min of V, E0). Above the reference range it is
+     * rounded up to a multiple of 4/a, so that potentials of similar ranges share one solver plan.
+     */
+    public double cutoffFor(double range) {
+        double c = cutoff * Math.max(1.0, Math.cbrt(range / REFERENCE_VMAX));
+        return c <= cutoff ? cutoff : Math.ceil(c / 4.0) * 4.0;
     }
 }

@@ -10,6 +10,7 @@ import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
 import io.bandsmith.engine.geometry.C6GridSymmetry;
 import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.lattice.HexagonalLattice;
 import io.bandsmith.engine.lattice.HighSymmetryPoint;
 import io.bandsmith.engine.lattice.KPointSet;
@@ -36,6 +37,14 @@ public final class PlaneWaveSolver implements BandStructureSource {
     /** Largest distance of a wedge point from the wedge centroid (|K - centroid|). */
     public static final double WEDGE_RADIUS = HexagonalLattice.K.k().distanceTo(HexagonalLattice.WEDGE_CENTROID) + 1e-9;
     private static final double RELATIVE_SYMMETRY_TOLERANCE = 1e-6;
+    /**
+     * The largest range (max − min of V, E0) the solver takes: 16 times the default step height. The basis grows as
+     * range^(2/3) and memory as range^(4/3); at this range one potential takes ~1500 plane waves per ball, ~0.7 GB and
+     * ~25 s on 2 cores (docs/solver.md, "Which potentials").
+     */
+    public static final double MAX_RANGE = 4096.0;
+    /** Bytes per squared ball size a plan and one diagonalization need (index tables, shells, matrices; measured). */
+    private static final double BYTES_PER_SQUARED_WAVE = 250.0;
 
     private final PlaneWaveSettings settings;
 
@@ -67,14 +76,64 @@ public final class PlaneWaveSolver implements BandStructureSource {
         for (HighSymmetryLevels l : p.levels) {
             hsp.put(l.point().name(), l.lowest(bandCount));
         }
-        return new BandStructure(kpoints, energies, hsp, potential.vmax(), describe(potential.vmax(), p));
+        requireAboveMinimum(potential, energies, hsp.values());
+        return new BandStructure(kpoints, energies, hsp, potential.vmax(), describe(potential.range(), p));
     }
 
-    private String describe(double vmax, Prepared p) {
+    /**
+     * Refuses, with one line that says why, a potential the solver cannot resolve accurately within memory: a range
+     * (max − min) above {@link #MAX_RANGE}, or a basis larger than the heap holds. The basis is sized from the range,
+     * never from the nominal step height alone.
+     *
+     * @throws InvalidInputException naming the range and the limit (the caller adds the file)
+     */
+    public void requireResolvable(PotentialGrid potential) {
+        double range = potential.range();
+        if (range > MAX_RANGE) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "the potential's range (max - min) is %.4g E0; the exact solver resolves at most %.0f E0 "
+                    + "(16 x 256) accurately (docs/solver.md): lower --vmax or scale the potential", range, MAX_RANGE));
+        }
+        double cutoff = settings.cutoffFor(range);
+        double zoneArea = 4 * Math.PI * Math.PI / HexagonalLattice.INSTANCE.cellArea();
+        double waves = Math.PI * cutoff * cutoff / zoneArea;
+        double bytes = BYTES_PER_SQUARED_WAVE * waves * waves;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > 0.8 * heap) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "the potential's range (max - min) of %.4g E0 needs ~%.0f plane waves per k point and ~%d MB; "
+                    + "the Java heap has %d MB (raise it with BANDSMITH_JAVA_OPTS=-Xmx...)", range, waves,
+                    (long) (bytes / 1e6), heap / 1_000_000));
+        }
+    }
+
+    /**
+     * The kinetic energy is positive, so no level lies below the potential's minimum; the Rayleigh-Ritz levels in the
+     * ball cannot, and a perturbative correction that pushes them there has broken down. Never silently wrong.
+     */
+    private static void requireAboveMinimum(PotentialGrid potential, double[][] energies,
+            java.util.Collection<HighSymmetryLevels> hsp) {
+        double min = potential.min();
+        double slack = 1e-6 * Math.max(potential.range(), Math.abs(min)) + 1e-9;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double[] row : energies) {
+            lowest = Math.min(lowest, row[0]);
+        }
+        for (HighSymmetryLevels l : hsp) {
+            lowest = Math.min(lowest, l.energies()[0]);
+        }
+        if (lowest < min - slack) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "the exact solver cannot resolve this potential: a level at %.6g E0 lies below the potential's "
+                    + "minimum %.6g E0 (docs/solver.md, \"Which potentials\")", lowest, min));
+        }
+    }
+
+    private String describe(double range, Prepared p) {
         return String.format("exact plane waves, hexagonal pixels, |k+G| <= %.1f/a (%d waves)%s, reduced basis %d",
-                settings.cutoffFor(vmax), p.ballSize,
+                settings.cutoffFor(range), p.ballSize,
                 settings.correctionEnabled() ? String.format(" + 2nd-order correction to %.1f/a",
-                        settings.cutoffFor(vmax) * settings.correctionFactor()) : "", p.reduced.dimension());
+                        settings.cutoffFor(range) * settings.correctionFactor()) : "", p.reduced.dimension());
     }
 
     /** The labelled levels at Γ, K, M and the reduced model of one potential. */
@@ -111,12 +170,21 @@ public final class PlaneWaveSolver implements BandStructureSource {
         }
     }
 
+    /** Plans by cutoff; the default one stays, large ones (deep potentials) are dropped when another is needed. */
     private final java.util.concurrent.ConcurrentHashMap<Double, SolverPlan> plans =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    SolverPlan plan(double vmax) {
-        double cutoff = settings.cutoffFor(vmax);
+    /** The plan for a potential of the given range (max − min, E0). */
+    SolverPlan plan(double range) {
+        double cutoff = settings.cutoffFor(range);
         double shellCutoff = settings.correctionEnabled() ? cutoff * settings.correctionFactor() : cutoff;
+        SolverPlan existing = plans.get(cutoff);
+        if (existing != null) {
+            return existing;
+        }
+        if (cutoff > settings.cutoff()) {
+            plans.keySet().removeIf(c -> c > settings.cutoff() && c != cutoff);
+        }
         return plans.computeIfAbsent(cutoff, c -> new SolverPlan(c, shellCutoff));
     }
 
@@ -125,7 +193,8 @@ public final class PlaneWaveSolver implements BandStructureSource {
             throw new IllegalArgumentException("need at least one band, got " + bandCount);
         }
         PotentialGrid grid = C6GridSymmetry.requireSymmetric(potential, RELATIVE_SYMMETRY_TOLERANCE);
-        SolverPlan plan = plan(grid.vmax());
+        requireResolvable(grid);
+        SolverPlan plan = plan(grid.range());
         int levels = bandCount + settings.extraLevels();
         FourierPotential fourier = new FourierPotential(grid, plan.nMax);
         double tolerance = settings.degeneracyTolerance() * grid.vmax();

@@ -77,6 +77,63 @@ public final class Dataset {
         return done;
     }
 
+    /**
+     * Why the shard file {@code shard} cannot be used, or null when it is complete: readable, the right number of
+     * samples with the right seeds, arrays of the dataset's shape, finite energies, and its first mask equal to the
+     * potential regenerated from its seed.
+     */
+    public String shardProblem(int shard) {
+        Path file = dir.resolve(spec.shardName(shard));
+        if (!Files.isRegularFile(file)) {
+            return "missing";
+        }
+        DatasetShard d;
+        try {
+            d = readShard(shard);
+        } catch (InvalidInputException e) {
+            return "unreadable or truncated";
+        }
+        int n = spec.shardLength(shard);
+        if (d.size() != n) {
+            return "holds " + d.size() + " samples instead of " + n;
+        }
+        for (int i = 0; i < n; i++) {
+            long expected = spec.seedStart() + spec.shardStart(shard) + i;
+            if (d.seeds()[i] != expected) {
+                return "sample " + i + " has seed " + d.seeds()[i] + " instead of " + expected;
+            }
+            if (d.energies()[i].length != spec.kpoints() || d.energies()[i][0].length != spec.bands()
+                    || d.masks()[i].length != spec.gridSize() * spec.gridSize()) {
+                return "arrays of the wrong shape";
+            }
+            for (double[] row : d.energies()[i]) {
+                for (double e : row) {
+                    if (!Double.isFinite(e)) {
+                        return "non-finite energies";
+                    }
+                }
+            }
+        }
+        double[] v = potential(spec.shardStart(shard)).valuesE0();
+        for (int i = 0; i < v.length; i++) {
+            if (d.masks()[0][i] != (v[i] != 0)) {
+                return "its first mask is not the potential of seed " + d.seeds()[0];
+            }
+        }
+        return null;
+    }
+
+    /** Shards present and verified ({@link #shardProblem}). */
+    public List<Integer> verifiedShards() {
+        List<Integer> ok = new ArrayList<>();
+        for (int s = 0; s < spec.shardCount(); s++) {
+            if (shardProblem(s) == null) {
+                ok.add(s);
+            }
+        }
+        return ok;
+    }
+
     public DatasetShard readShard(int shard) {
         return DatasetShard.read(dir.resolve(spec.shardName(shard)), spec.gridSize());
     }
@@ -95,11 +152,47 @@ public final class Dataset {
      */
     public static int generate(Path dir, DatasetSpec spec, BandStructureSource solver, String solverAccuracy,
             int threads, Progress progress, BooleanSupplier cancelled) {
+        return generate(dir, spec, solver, solverAccuracy, threads, progress, cancelled, notice -> { });
+    }
+
+    /**
+     * As above; {@code notices} hears of every existing shard found damaged (truncated, wrong seeds, ...), which is
+     * computed again, and of stale temporary files of an interrupted run, which are removed. One generation per
+     * directory at a time (a lock file); a second is refused.
+     */
+    public static int generate(Path dir, DatasetSpec spec, BandStructureSource solver, String solverAccuracy,
+            int threads, Progress progress, BooleanSupplier cancelled, java.util.function.Consumer<String> notices) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidInputException(dir, "is a file, not a dataset directory");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new InvalidInputException(dir, "cannot create directory: " + e.getMessage());
         }
+        try (java.nio.channels.FileChannel lockFile = java.nio.channels.FileChannel.open(dir.resolve(".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock;
+            try {
+                lock = lockFile.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new InvalidInputException(dir, "another dataset generation is writing this directory");
+            }
+            int removed = AtomicFiles.removeStaleTemporaries(dir);
+            if (removed > 0) {
+                notices.accept(dir + ": removed " + removed + " temporary file(s) left by an interrupted run");
+            }
+            return generateLocked(dir, spec, solver, solverAccuracy, threads, progress, cancelled, notices);
+        } catch (IOException e) {
+            throw new InvalidInputException(dir, "cannot lock the directory: " + e.getMessage());
+        }
+    }
+
+    private static int generateLocked(Path dir, DatasetSpec spec, BandStructureSource solver, String solverAccuracy,
+            int threads, Progress progress, BooleanSupplier cancelled, java.util.function.Consumer<String> notices) {
         Path meta = dir.resolve(METADATA);
         if (Files.isRegularFile(meta)) {
             DatasetSpec existing = open(dir).spec();
@@ -111,7 +204,15 @@ public final class Dataset {
             AtomicFiles.writeString(meta, metadata(spec, solver, solverAccuracy).toPrettyString());
         }
         Dataset dataset = new Dataset(dir, spec);
-        List<Integer> done = dataset.completeShards();
+        List<Integer> done = new ArrayList<>();
+        for (int s = 0; s < spec.shardCount(); s++) {
+            String problem = dataset.shardProblem(s);
+            if (problem == null) {
+                done.add(s);
+            } else if (!"missing".equals(problem)) {
+                notices.accept(dir.resolve(spec.shardName(s)) + ": " + problem + "; computing it again");
+            }
+        }
         int remaining = 0;
         for (int s = 0; s < spec.shardCount(); s++) {
             if (!done.contains(s)) {

@@ -124,6 +124,10 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
             long[] seeds = Npz.read(f, "seeds.npy").asLongArray().data();
             int n = seeds.length;
             NpyArray<?> m = Npz.read(f, "masks.npy");
+            if (m.shape().length != 2 || m.shape()[0] != n || m.shape()[1] * 8L < (long) gridSize * gridSize) {
+                throw new InvalidInputException(file, "not a readable dataset shard (masks of shape "
+                        + java.util.Arrays.toString(m.shape()) + " for " + n + " seeds)");
+            }
             int packed = m.shape()[1];
             int[] maskInts = m.asIntArray().data();
             boolean[][] masks = new boolean[n][gridSize * gridSize];
@@ -133,11 +137,18 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
                 }
             }
             NpyArray<?> ea = Npz.read(f, "energies.npy");
+            if (ea.shape().length != 3 || ea.shape()[0] != n || ea.shape()[1] < 1 || ea.shape()[2] < 1) {
+                throw new InvalidInputException(file, "not a readable dataset shard (energies of shape "
+                        + java.util.Arrays.toString(ea.shape()) + " for " + n + " seeds)");
+            }
             int k = ea.shape()[1];
             int b = ea.shape()[2];
             double[] e = ea.asDoubleArray().data();
             double[] he = Npz.read(f, "hsp_energies.npy").asDoubleArray().data();
             int[] hl = Npz.read(f, "hsp_labels.npy").asIntArray().data();
+            if (e.length != n * k * b || he.length != n * 3 * b || hl.length != n * 3 * b) {
+                throw new InvalidInputException(file, "not a readable dataset shard (array sizes do not match)");
+            }
             double[][][] energies = new double[n][k][b];
             double[][][] hspE = new double[n][3][b];
             byte[][][] hspL = new byte[n][3][b];
@@ -153,8 +164,12 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
                 }
             }
             return new DatasetShard(seeds, masks, energies, hspE, hspL);
-        } catch (RuntimeException e) {
-            throw new InvalidInputException(file, "not a readable dataset shard (" + e.getMessage() + ")");
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a damaged header can announce arrays larger than memory; the file is refused, not the program
+            throw new InvalidInputException(file, "not a readable dataset shard (" + (e.getMessage() == null
+                    ? "damaged" : e.getMessage().replace('\n', ' ')) + ")");
         }
     }
 }

@@ -24,9 +24,10 @@ import io.bandsmith.models.network.TightBindingNetwork;
  * closed-form derivatives of the star features (a linear map) and of the sigmoid.
  *
  * <p>Budget on 2 cores: trials that are behind are dropped early (successive halving: after 20% and 40% of the steps
- * the better half goes on), so most of the time is spent on the promising ones. At the end every surviving trial is
- * digitized to a two-valued mask and ranked by the network's loss of that mask; the best {@code verify} are solved
- * with the exact solver and the design with the lowest exact loss is returned first.
+ * the better half goes on), so most of the time is spent on the promising ones. At the end every trial (a dropped one
+ * as it was when dropped) is digitized to a two-valued mask and ranked by the network's loss of that mask; the best
+ * {@code verify} (all, when there are fewer trials) are solved with the exact solver and the design with the lowest
+ * exact loss is returned first.
  */
 public final class InverseDesign {
     /**
@@ -263,7 +264,13 @@ public final class InverseDesign {
             double[] sorted = active.stream().mapToDouble(i -> smoothed[i]).sorted().toArray();
             progress.accept(new Progress(step + 1, steps, active.size(), sorted[0], sorted[sorted.length / 2]));
         }
-        List<Design> designs = finish(active, c, smoothed, settings, exact, cancelled);
+        // every trial is a candidate at the end: the survivors of the halving and the dropped ones as they were when
+        // dropped; so as many designs as asked are checked with the exact solver, up to the number of trials
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < settings.trials(); i++) {
+            all.add(i);
+        }
+        List<Design> designs = finish(all, c, smoothed, settings, exact, cancelled);
         double[] bestHistory = Arrays.copyOf(history[designs.get(0).trial()], Math.max(1, step));
         return new Result(designs, bestHistory, stopped, trialSteps);
     }

@@ -26,6 +26,17 @@ public final class NetworkPredictor implements TightBindingSource {
      * solver finds more than 3x this.
      */
     public static final double MODEL_CARD_RMS_VMAX = 3.16e-3;
+    /** The grid size of the training data (models/README.md, the model card). */
+    public static final int TRAINED_GRID = 100;
+    /** Standard deviations of the training features beyond which the cell average is called out of domain. */
+    static final double MEAN_DEVIATIONS = 4.0;
+    /**
+     * Beyond this many standard deviations in any Fourier feature the geometry is out of domain: over random potentials
+     * of α from 0 to 3 (200 each) the largest deviation was 4.7.
+     */
+    static final double FEATURE_DEVIATIONS = 6.0;
+    /** Root mean square of the feature deviations: 0.6-1.2 for random potentials of α from 0 to 3. */
+    static final double FEATURE_RMS_DEVIATION = 2.0;
 
     private final TightBindingNetwork network;
     /**
@@ -87,6 +98,45 @@ public final class NetworkPredictor implements TightBindingSource {
             params[l] *= potential.vmax();
         }
         return params;
+    }
+
+    /**
+     * Why the network's answer for this geometry is an extrapolation, one line each, or an empty list when the
+     * geometry lies within its training domain (models/README.md): step heights between 0 and Vmax = 256 E0, L = 100
+     * grids, and Fourier features (cell average first) within the spread of the training data stored in the model.
+     */
+    public java.util.List<String> domainWarnings(PotentialGrid potential) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        double vmax = potential.vmax();
+        double min = potential.min();
+        double max = potential.max();
+        double tol = 1e-6 * vmax;
+        if (min < -tol || max > vmax + tol) {
+            out.add(String.format(java.util.Locale.ROOT, "values from %.4g to %.4g E0 lie outside 0..Vmax = %.0f E0 "
+                    + "of the training data (steps between 0 and Vmax)", min + 0.0, max + 0.0, vmax));
+        }
+        if (potential.size() != TRAINED_GRID) {
+            out.add("grid L = " + potential.size() + "; the network was trained on L = " + TRAINED_GRID + " grids");
+        }
+        double[] raw = network.features().of(potential);
+        double[] z = network.featureDeviations(raw);
+        if (Math.abs(z[0]) > MEAN_DEVIATIONS) {
+            out.add(String.format(java.util.Locale.ROOT, "the cell average %.3f Vmax is %.1f standard deviations from "
+                    + "the training data's %.2f ± %.2f Vmax", raw[0], Math.abs(z[0]), network.featureMean(0),
+                    network.featureScale(0)));
+        }
+        double largest = 0;
+        double squares = 0;
+        for (int i = 1; i < z.length; i++) {
+            largest = Math.max(largest, Math.abs(z[i]));
+            squares += z[i] * z[i];
+        }
+        double rms = Math.sqrt(squares / Math.max(1, z.length - 1));
+        if (largest > FEATURE_DEVIATIONS || rms > FEATURE_RMS_DEVIATION) {
+            out.add(String.format(java.util.Locale.ROOT, "its Fourier features lie up to %.1f (rms %.1f) standard "
+                    + "deviations from the training data's (random step potentials, α = 1)", largest, rms));
+        }
+        return out;
     }
 
     @Override

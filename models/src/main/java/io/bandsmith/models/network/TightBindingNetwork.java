@@ -106,6 +106,28 @@ public final class TightBindingNetwork {
         return model;
     }
 
+    /**
+     * How many standard deviations of the training data each raw feature lies from its mean (the standardization the
+     * network applies to its input); large values mean the geometry is unlike anything the network was trained on.
+     */
+    /** The mean of raw feature i over the training data. */
+    public double featureMean(int i) {
+        return featureMean[i];
+    }
+
+    /** The standard deviation of raw feature i over the training data. */
+    public double featureScale(int i) {
+        return featureScale[i];
+    }
+
+    public double[] featureDeviations(double[] rawFeatures) {
+        double[] z = new double[rawFeatures.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (rawFeatures[i] - featureMean[i]) / featureScale[i];
+        }
+        return z;
+    }
+
     public ObjectNode summary() {
         return summary;
     }
@@ -311,17 +333,15 @@ public final class TightBindingNetwork {
 
     /** Loads a model; every problem is reported as one clear message naming the file. */
     public static TightBindingNetwork load(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file, "no such model file");
-        }
+        io.bandsmith.engine.io.InputFiles.requireReadable(file, "model file");
         ObjectNode meta;
         MultiLayerNetwork net;
         try {
             Object raw = ModelSerializer.getObjectFromFile(file.toFile(), META_KEY);
             meta = (ObjectNode) JSON.readTree(String.valueOf(raw));
         } catch (Exception e) {
-            throw new InvalidInputException(file, "not a Bandsmith network (unreadable or truncated: "
-                    + e.getClass().getSimpleName() + ")");
+            throw new InvalidInputException(file, "not a Bandsmith network (not a readable model zip: truncated, "
+                    + "damaged, or another kind of file)");
         }
         if (!FORMAT.equals(meta.path("format").asText())) {
             throw new InvalidInputException(file, "not a Bandsmith tight-binding network");
@@ -339,13 +359,20 @@ public final class TightBindingNetwork {
         }
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), true);
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(file, "the network inside the model file is damaged ("
-                    + e.getClass().getSimpleName() + ")");
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw new InvalidInputException(file, "the network inside the model file is damaged (its weights or "
+                    + "configuration cannot be read)");
         }
-        StarFeatures f = new StarFeatures(meta.path("star_cutoff").asInt());
-        double[] mean = JSON.convertValue(meta.get("feature_mean"), double[].class);
-        double[] scale = JSON.convertValue(meta.get("feature_scale"), double[].class);
+        StarFeatures f;
+        double[] mean;
+        double[] scale;
+        try {
+            f = new StarFeatures(meta.path("star_cutoff").asInt());
+            mean = JSON.convertValue(meta.get("feature_mean"), double[].class);
+            scale = JSON.convertValue(meta.get("feature_scale"), double[].class);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(file, "the model's metadata is damaged (" + e.getMessage() + ")");
+        }
         if (mean == null || scale == null || mean.length != f.size() || scale.length != f.size()
                 || net.layerInputSize(0) != f.size()) {
             throw new InvalidInputException(file, "model metadata does not match its network (feature count)");

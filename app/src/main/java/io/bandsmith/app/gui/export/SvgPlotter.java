@@ -63,8 +63,22 @@ public final class SvgPlotter implements Plotter {
                 .append(a).append("\">").append(escape(s)).append("</text>\n");
     }
 
+    /** An embedded PNG image (a raster field inside a vector drawing). */
+    public void image(double x, double y, double w, double h, byte[] png) {
+        sb.append("  <image x=\"").append(f(x)).append("\" y=\"").append(f(y)).append("\" width=\"").append(f(w))
+                .append("\" height=\"").append(f(h)).append("\" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(png)).append("\"/>\n");
+    }
+
+    /** A circle outline. */
+    public void ring(double cx, double cy, double r, String colour, double width) {
+        sb.append("  <circle cx=\"").append(f(cx)).append("\" cy=\"").append(f(cy)).append("\" r=\"").append(f(r))
+                .append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"").append(f(width))
+                .append("\"/>\n");
+    }
+
     public String toSvg() {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\""
                 + f(width) + "\" height=\"" + f(height) + "\" viewBox=\"0 0 " + f(width) + " " + f(height) + "\">\n"
                 + sb + "</svg>\n";
     }

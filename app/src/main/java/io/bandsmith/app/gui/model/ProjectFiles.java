@@ -119,6 +119,9 @@ public final class ProjectFiles {
     public static Project read(Path file) throws ProjectFormatException {
         String text;
         try {
+            if (Files.isDirectory(file)) {
+                throw new ProjectFormatException(file, "is a directory, not a project file");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new ProjectFormatException(file, "no such file");
             }
@@ -157,6 +160,9 @@ public final class ProjectFiles {
         try {
             JsonNode geo = required(root, "geometry");
             int size = requiredInt(geo, "gridSize");
+            if (size < 3 || size > 400) {
+                throw new IllegalArgumentException("gridSize must be in 3..400, got " + size);
+            }
             double vmax = requiredDouble(geo, "vmax");
             GeometryBase base = readBase(required(geo, "base"));
             List<ShapeSpec> shapes = new ArrayList<>();
@@ -198,8 +204,9 @@ public final class ProjectFiles {
                         p.path("gapUpper").asInt(2), surf);
             }
             return new Project(root.path("name").asText("Untitled"), doc, settings);
-        } catch (IllegalArgumentException e) {
-            throw new ProjectFormatException(file, "invalid project: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ProjectFormatException(file, "invalid project: " + (e.getMessage() == null ? "damaged"
+                    : e.getMessage().replace('\n', ' ')), e);
         }
     }
 
@@ -223,6 +230,10 @@ public final class ProjectFiles {
             }
             case "imported" -> {
                 int size = requiredInt(b, "size");
+                if (size < 3 || size > 400) {
+                    // as on the command line: a grid needs L >= 3 (issue 18)
+                    throw new IllegalArgumentException("imported grid size must be in 3..400, got " + size);
+                }
                 byte[] raw = Base64.getDecoder().decode(requiredText(b, "fractionsBase64"));
                 if (raw.length != 8L * size * size) {
                     throw new IllegalArgumentException("imported grid holds " + raw.length / 8 + " values, expected "

@@ -65,10 +65,16 @@ public final class BandInversionView extends BorderPane {
         inversion.setId("inversionLabel");
         inversion.setWrapText(true);
         inversion.setMaxWidth(260);
-        inversion.textProperty().bind(Bindings.createStringBinding(() -> Double.isNaN(vm.inversionProperty().get())
-                ? "no p–d crossing at Γ found (yet)" : String.format(Locale.ROOT, "p–d inversion at R = %.4f a",
-                        vm.inversionProperty().get()), vm.inversionProperty()));
-        inversion.setStyle("-fx-font-weight: bold; -fx-text-fill: #b71c1c;");
+        // before a run there is nothing to report; after one, no crossing is news (red), a crossing is the result
+        inversion.textProperty().bind(Bindings.createStringBinding(() -> !Double.isNaN(vm.inversionProperty().get())
+                ? String.format(Locale.ROOT, "p–d inversion at R = %.4f a", vm.inversionProperty().get())
+                : vm.runningProperty().get() ? "" : vm.rows().isEmpty() ? "Run to find where p and d cross at Γ"
+                        : "no p–d crossing at Γ in this range of R", vm.inversionProperty(), vm.runningProperty(),
+                vm.rows()));
+        inversion.styleProperty().bind(Bindings.createStringBinding(() -> !Double.isNaN(vm.inversionProperty().get())
+                ? "-fx-font-weight: bold; -fx-text-fill: #2b3a55;" : vm.rows().isEmpty() || vm.runningProperty().get()
+                        ? "-fx-text-fill: #555555;" : "-fx-font-weight: bold; -fx-text-fill: #b71c1c;",
+                vm.inversionProperty(), vm.runningProperty(), vm.rows()));
         Button open = new Button("Open the inversion point");
         open.setOnAction(e -> vm.open(vm.inversionProperty().get()));
         open.disableProperty().bind(Bindings.createBooleanBinding(() -> Double.isNaN(vm.inversionProperty().get()),

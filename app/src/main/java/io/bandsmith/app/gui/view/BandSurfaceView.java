@@ -52,6 +52,8 @@ public final class BandSurfaceView extends StackPane {
     private final Translate zoom = new Translate(0, 0, -15.5);
     private final Label caption = new Label();
     private final List<MeshView> meshes = new ArrayList<>();
+    /** Band numbers with their colours, the energy scale and the axes' colours (a 2D overlay). */
+    private final javafx.scene.layout.VBox legend = new javafx.scene.layout.VBox(2);
     private double dragX;
     private double dragY;
 
@@ -79,7 +81,12 @@ public final class BandSurfaceView extends StackPane {
         sub.widthProperty().bind(holder.widthProperty());
         sub.heightProperty().bind(holder.heightProperty());
         holder.setMinSize(50, 50);
-        getChildren().addAll(holder, caption);
+        legend.setId("surfaceLegend");
+        legend.setMouseTransparent(true);
+        legend.setStyle("-fx-padding: 4 8 4 8; -fx-background-color: rgba(255,255,255,0.85); -fx-font-size: 11px;");
+        legend.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(holder, caption, legend);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
         StackPane.setAlignment(caption, Pos.TOP_LEFT);
         caption.setStyle("-fx-padding: 4 8 4 8; -fx-font-size: 12px; -fx-text-fill: #333333;");
         caption.setMouseTransparent(true);
@@ -180,6 +187,7 @@ public final class BandSurfaceView extends StackPane {
         PreviewResult r = vm.previewProperty().get();
         PreviewSettings s = vm.settingsProperty().get();
         boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
+        legend.getChildren().clear();
         if (r == null) {
             caption.setText("3D bands: computing…");
             return;
@@ -226,12 +234,48 @@ public final class BandSurfaceView extends StackPane {
             hex.add(new Point3D((float) (RX * Math.cos(t)), (float) (HEIGHT / 2 + 0.3), (float) (RX * Math.sin(t))));
         }
         surfaces.getChildren().add(new PolyLine3D(hex, 0.06f, Color.web("#444444")));
+        addAxes(eLo, hi, r.path().vmax());
+        legend.getChildren().clear();
+        for (int b : bands) {
+            javafx.scene.shape.Rectangle swatch = new javafx.scene.shape.Rectangle(12, 10,
+                    Color.web(BandDiagramPainter.colourOf(r, b)));
+            Label l = new Label("band " + (b + 1), swatch);
+            l.setId("surfaceBand" + (b + 1));
+            legend.getChildren().add(l);
+        }
+        Label scale = new Label(String.format(java.util.Locale.ROOT, "E (blue axis): %s … %s E0",
+                io.bandsmith.app.gui.viewmodel.Numbers.significant(eLo, r.path().vmax()),
+                io.bandsmith.app.gui.viewmodel.Numbers.significant(hi, r.path().vmax())));
+        scale.setId("surfaceEnergyScale");
+        Label axes = new Label("k_x red, k_y green (from Γ, 1/a)");
+        legend.getChildren().addAll(scale, axes);
         StringBuilder names = new StringBuilder();
         for (int b : bands) {
             names.append(names.length() == 0 ? "" : ", ").append(b + 1);
         }
         caption.setText("3D: bands " + names + " over the zone, path Γ-K-M-Γ in black · drag to rotate, scroll to zoom"
                 + (has3d ? "" : " · (no 3D on this graphics pipeline)"));
+    }
+
+    /**
+     * Axes from Γ: k_x (red) and k_y (green) in the plane under the surfaces, out to 1.15 |K|; the energy axis
+     * (blue) upright at K' with ticks at the lowest, middle and highest energy shown.
+     */
+    private void addAxes(double lo, double hi, double vmax) {
+        float base = (float) (HEIGHT / 2 + 0.3);
+        float len = (float) (1.15 * RX);
+        surfaces.getChildren().add(new PolyLine3D(List.of(new Point3D(0, base, 0), new Point3D(len, base, 0)), 0.05f,
+                Color.web("#d32f2f")));
+        surfaces.getChildren().add(new PolyLine3D(List.of(new Point3D(0, base, 0), new Point3D(0, base, len)), 0.05f,
+                Color.web("#2e7d32")));
+        float x = (float) (-RX);
+        surfaces.getChildren().add(new PolyLine3D(List.of(new Point3D(x, base, 0),
+                new Point3D(x, (float) (-HEIGHT / 2), 0)), 0.05f, Color.web("#1565c0")));
+        for (int t = 0; t <= 2; t++) {
+            float y = (float) (HEIGHT / 2 - HEIGHT * t / 2.0);
+            surfaces.getChildren().add(new PolyLine3D(List.of(new Point3D(x - 0.25f, y, 0), new Point3D(x + 0.25f, y,
+                    0)), 0.04f, Color.web("#1565c0")));
+        }
     }
 
     private PolyLine3D pathOn(ZoneField zone, int band, double lo, double range) {

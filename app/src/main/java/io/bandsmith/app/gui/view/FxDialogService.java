@@ -1,6 +1,7 @@
 package io.bandsmith.app.gui.view;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -60,10 +61,35 @@ public final class FxDialogService implements DialogService {
         fc.setTitle(title);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.description(), kind.patterns()));
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
-        if (lastFolder != null && lastFolder.isDirectory()) {
-            fc.setInitialDirectory(lastFolder);
+        File start = initialFolder(lastFolder == null ? null : lastFolder.toPath(), installation(), userFolder());
+        if (start != null) {
+            fc.setInitialDirectory(start);
         }
         return fc;
+    }
+
+    /**
+     * Where a chooser starts: the last folder used, unless it lies inside the installation (the shipped examples),
+     * else the user's folder; never the installation, which is where the process usually runs.
+     */
+    static File initialFolder(Path last, Path installation, Path user) {
+        if (last != null && Files.isDirectory(last)
+                && (installation == null || !last.toAbsolutePath().normalize().startsWith(installation))) {
+            return last.toFile();
+        }
+        return user != null && Files.isDirectory(user) ? user.toFile() : null;
+    }
+
+    private static Path installation() {
+        String home = System.getProperty("bandsmith.home");
+        return home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
+    }
+
+    /** The user's documents folder when there is one, else the home folder. */
+    static Path userFolder() {
+        Path home = Path.of(System.getProperty("user.home"));
+        Path documents = home.resolve("Documents");
+        return Files.isDirectory(documents) ? documents : home;
     }
 
     @Override
@@ -84,5 +110,15 @@ public final class FxDialogService implements DialogService {
             lastFolder = f.getParentFile();
         }
         return Optional.ofNullable(f).map(File::toPath);
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText(prompt);
+        d.initOwner(owner.get());
+        return d.showAndWait();
     }
 }

@@ -6,7 +6,6 @@ import io.bandsmith.app.gui.viewmodel.EditorViewModel;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -24,6 +23,9 @@ public final class GeometryEditorView extends CanvasPane {
     private static final double SQRT3 = Math.sqrt(3);
     private static final Color EMPTY = Color.web("#f6f1e4");
     private static final Color FULL = Color.web("#23395b");
+    /** EMPTY (V = 0) to FULL (V = Vmax) in 256 steps, ARGB. */
+    private static final int[] SHADES = io.bandsmith.app.gui.preview.ZoneRaster.table(new int[] {0xf6f1e4, 0x23395b},
+            256);
 
     private final EditorViewModel vm;
     private WritableImage image;
@@ -105,14 +107,17 @@ public final class GeometryEditorView extends CanvasPane {
         if (image == null || (int) image.getWidth() != n) {
             image = new WritableImage(n, n);
         }
-        PixelWriter pw = image.getPixelWriter();
+        // a colour table instead of a colour interpolation per cell
         double vmax = grid.vmax();
+        int[] argb = new int[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double f = Math.max(0, Math.min(1, grid.value(i, j) / vmax));
-                pw.setColor(i, j, EMPTY.interpolate(FULL, f));
+                argb[j * n + i] = SHADES[(int) Math.round(f * (SHADES.length - 1))];
             }
         }
+        image.getPixelWriter().setPixels(0, 0, n, n, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0,
+                n);
         imageGrid = grid;
     }
 

@@ -26,6 +26,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -55,9 +56,7 @@ public final class InverseDesignView extends BorderPane {
                     return;
                 }
                 setGraphic(new ImageView(GeometryThumbnails.render(c.grid(), 64)));
-                setText(String.format(Locale.ROOT, "#%d  trial %d%nnetwork rms %.2e Vmax%nexact rms %s", c.rank(),
-                        c.design().trial(), c.networkRmsVmax(), c.verified() ? String.format(Locale.ROOT,
-                                "%.2e Vmax", c.exactRmsVmax()) : "not checked"));
+                setText(c.lines());
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -83,13 +82,47 @@ public final class InverseDesignView extends BorderPane {
         export.setId("exportDesignButton");
         export.setOnAction(e -> vm.exportSelected());
         export.disableProperty().bind(vm.selectedProperty().isNull());
-        Label designsTitle = new Label("Designs (checked with the exact solver, best first)");
+        Label designsTitle = new Label("Designs, best first (checked with the exact solver)");
         designsTitle.getStyleClass().add("panel-title");
-        VBox designs = new VBox(4, designsTitle, list, new HBox(6, open, export));
+        designsTitle.setId("designsTitle");
+        designsTitle.setWrapText(true);
+        designsTitle.setMinHeight(Region.USE_PREF_SIZE);
+        Label checks = new Label();
+        checks.setId("designChecksNote");
+        checks.setWrapText(true);
+        checks.textProperty().bind(vm.checksNoteProperty());
+        Label explain = new Label("descent: the smoothed loss of the continuous geometry (the plot shows its square, "
+                + "Vmax²); digitized mask: the two-valued design that is made, by the network and by the exact "
+                + "solver. Digitizing moves the design, so its figures are usually worse than the descent's.");
+        explain.setWrapText(true);
+        explain.setStyle("-fx-font-size: 11px; -fx-text-fill: #555555;");
+        explain.setMinHeight(Region.USE_PREF_SIZE);
+        VBox designs = new VBox(4, designsTitle, checks, list, new HBox(6, open, export), explain);
         VBox.setVgrow(list, Priority.ALWAYS);
         designs.setPadding(new Insets(4));
         designs.setMinWidth(230);
-        SplitPane split = new SplitPane(plot, designs);
+        // the bands of the selected design: target, exact solver and network, as in the exported .bands.png
+        ImageView bandsImage = new ImageView();
+        bandsImage.setId("designBandsImage");
+        bandsImage.setPreserveRatio(true);
+        bandsImage.setSmooth(true);
+        Label bandsNote = new Label("The bands of the selected design appear here");
+        bandsNote.setId("designBandsNote");
+        javafx.scene.layout.StackPane bandsPane = new javafx.scene.layout.StackPane(bandsNote, bandsImage);
+        bandsPane.setMinSize(100, 100);
+        bandsImage.fitWidthProperty().bind(bandsPane.widthProperty().subtract(4));
+        bandsImage.fitHeightProperty().bind(bandsPane.heightProperty().subtract(4));
+        vm.designBandsProperty().addListener((o, a, b) -> {
+            bandsImage.setImage(b == null ? null : javafx.embed.swing.SwingFXUtils.toFXImage(
+                    io.bandsmith.models.design.DesignExport.bandsPicture(b.path(), b.target(), b.exact(), b.network(),
+                            "design #" + b.candidate().rank() + " along Γ-K-M-Γ"), null));
+            bandsNote.setText(b != null ? "" : vm.selectedProperty().get() == null
+                    ? "The bands of the selected design appear here" : "computing the bands of the design…");
+        });
+        SplitPane left = new SplitPane(plot, bandsPane);
+        left.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        left.setDividerPositions(0.45);
+        SplitPane split = new SplitPane(left, designs);
         split.setDividerPositions(0.62);
         setCenter(split);
     }

@@ -53,7 +53,7 @@ public final class InversionPlotView extends CanvasPane {
         left = 64;
         right = w - 16;
         double top = 44;
-        double bottom = h - 34;
+        double bottom = h - 40;
         g.setFill(Color.web("#2b3a55"));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -91,6 +91,7 @@ public final class InversionPlotView extends CanvasPane {
             g.strokeLine(x, bottom, x, bottom + 3);
             g.fillText(String.format(Locale.ROOT, "%.3f", r), x, bottom + 5);
         }
+        g.fillText("distance R of the six holes from the C6 centre (a)", (left + right) / 2, bottom + 21);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         for (int k = 0; k <= 4; k++) {

@@ -37,7 +37,7 @@ public final class LossPlotView extends CanvasPane {
         g.setFill(Color.web("#2b3a55"));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText("best loss (Vmax², log scale) vs step   — median of the trials still running, grey", left, 2);
+        g.fillText("best descent loss (smooth geometry; Vmax², log) per step · median grey", left, 2);
         List<InverseDesign.Progress> points = List.copyOf(history);
         if (points.isEmpty() || right - left < 20 || bottom - top < 20) {
             g.setFill(Color.GRAY);

@@ -54,13 +54,16 @@ public final class ShapePropertySheet extends PropertySheet {
                         ShapeSpec::withRotation),
                 new ShapeItem<>("Value (Vmax)", "potential inside: 0 = hole, 1 = full step", Double.class,
                         ShapeSpec::valueFraction, ShapeSpec::withValue));
+        // a disc has no sides and no rotation: its sheet leaves them out
+        List<PropertySheet.Item> discItems = items.stream().filter(i -> !"Sides".equals(i.getName())
+                && !i.getName().startsWith("Rotation")).toList();
         // editors cannot show "no value": the sheet is empty while no shape is selected
         Runnable fill = () -> {
-            boolean selected = vm.selectedShapeSpecProperty().get() != null;
-            if (selected && getItems().isEmpty()) {
-                getItems().setAll(items);
-            } else if (!selected && !getItems().isEmpty()) {
-                getItems().clear();
+            ShapeSpec s = vm.selectedShapeSpecProperty().get();
+            List<PropertySheet.Item> wanted = s == null ? List.of()
+                    : s.kind() == ShapeSpec.Kind.DISC ? discItems : items;
+            if (!getItems().equals(wanted)) {
+                getItems().setAll(wanted);
             }
         };
         vm.selectedShapeSpecProperty().addListener((o, a, b) -> fill.run());

@@ -10,6 +10,7 @@ import io.bandsmith.app.gui.model.GeometryDocument;
 import io.bandsmith.app.gui.model.PreviewSettings;
 import io.bandsmith.app.gui.model.ShapeSpec;
 import io.bandsmith.app.gui.preview.PreviewBandSet;
+import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.viewmodel.SourceChoice;
 import io.bandsmith.engine.topology.ConnectivityMethod;
 import io.bandsmith.app.gui.viewmodel.DialogService;
@@ -153,11 +154,19 @@ public final class WorkbenchView extends BorderPane {
                 exportItem("Band diagram as SVG…", "bands.svg", "SVG drawing", "*.svg", vm::exportBandDiagramSvg),
                 exportItem("Band data as CSV…", "bands.csv", "CSV", "*.csv", vm::exportBandsCsv),
                 exportItem("Bands as contract JSON…", "bands.json", "JSON", "*.json", vm::exportContractJson),
+                exportItem("Band sets (table) as CSV…", "band-sets.csv", "CSV", "*.csv", this::exportSetTableCsv),
                 new SeparatorMenuItem(),
-                exportItem("Geometry as PNG…", "geometry.png", "PNG image", "*.png", vm::exportGeometryPng),
+                exportItem("Zone map as PNG…", "zone-map.png", "PNG image", "*.png", this::exportZoneMapPng),
+                exportItem("Zone map as SVG…", "zone-map.svg", "SVG drawing", "*.svg", this::exportZoneMapSvg),
+                new SeparatorMenuItem(),
+                exportItem("Geometry as picture PNG (as drawn)…", "geometry.png", "PNG image", "*.png",
+                        this::exportGeometryPicture),
+                exportItem("Geometry as grid PNG (L×L, imports back)…", "geometry-grid.png", "PNG image", "*.png",
+                        vm::exportGeometryPng),
                 exportItem("Geometry as .npy…", "geometry.npy", "NumPy array", "*.npy", vm::exportGeometryNpy),
                 exportItem("Geometry outline as SVG…", "geometry.svg", "SVG drawing", "*.svg",
-                        vm::exportGeometrySvg));
+                        vm::exportGeometrySvg),
+                exportItem("Geometry and bands as HDF5…", "bandsmith.h5", "HDF5", "*.h5", vm::exportHdf5));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             if (getScene() != null && getScene().getWindow() != null) {
                 getScene().getWindow().fireEvent(new javafx.stage.WindowEvent(getScene().getWindow(),
@@ -168,7 +177,17 @@ public final class WorkbenchView extends BorderPane {
                 new SeparatorMenuItem(), importItem, export, new SeparatorMenuItem(), quit);
         MenuItem undo = item("Undo", "Shortcut+Z", editor::undo);
         undo.disableProperty().bind(editor.canUndoProperty().not());
-        MenuItem redo = item("Redo", "Shortcut+Shift+Z", editor::redo);
+        // Ctrl+Y is redo on Linux and Windows; Ctrl+Shift+Z (the macOS habit) works too, as a scene accelerator
+        MenuItem redo = item("Redo", "Shortcut+Y", editor::redo);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Shift+Z"), () -> {
+                    if (editor.canRedoProperty().get()) {
+                        editor.redo();
+                    }
+                });
+            }
+        });
         redo.disableProperty().bind(editor.canRedoProperty().not());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
                 item("Clear brush strokes", null, editor::clearBrushStrokes));
@@ -190,20 +209,126 @@ public final class WorkbenchView extends BorderPane {
                 new DialogService.FileKind(kind, pattern), suggested).ifPresent(action::apply));
     }
 
-    /** Writes the band diagram as shown (a snapshot of its canvas). */
+    /** The picture size the user asks for ("WIDTHxHEIGHT" pixels), or null when cancelled or not a size. */
+    private int[] askSize(String what, String initial) {
+        java.util.Optional<String> answer = dialogs.askText(what, "Size in pixels (width x height)", initial);
+        if (answer.isEmpty()) {
+            return null;
+        }
+        int[] size = parseSize(answer.get());
+        if (size == null) {
+            dialogs.showError("Not a picture size", "\"" + answer.get() + "\": give WIDTHxHEIGHT, e.g. " + initial
+                    + ", each between 100 and 8000 pixels");
+        }
+        return size;
+    }
+
+    /** "1600x1000" (or with ×, *, spaces) to {1600, 1000}; null when it is not a size from 100 to 8000. */
+    public static int[] parseSize(String text) {
+        String[] parts = text.trim().toLowerCase(Locale.ROOT).split("\\s*[x×*]\\s*");
+        if (parts.length != 2) {
+            return null;
+        }
+        try {
+            int w = Integer.parseInt(parts[0].trim());
+            int h = Integer.parseInt(parts[1].trim());
+            return w >= 100 && h >= 100 && w <= 8000 && h <= 8000 ? new int[] {w, h} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Writes the band diagram at a size the user chooses (default 1600x1000), redrawn at that size. */
     public boolean exportBandPng(Path file) {
         if (vm.previewProperty().get() == null) {
             dialogs.showError("Nothing to export", "The bands have not been computed yet.");
             return false;
         }
+        int[] size = askSize("Band diagram as PNG", "1600x1000");
+        return size != null && exportBandPng(file, size[0], size[1]);
+    }
+
+    public boolean exportBandPng(Path file, int width, int height) {
+        PreviewResult r = vm.previewProperty().get();
+        if (r == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
         try {
-            FxImages.writePng(FxImages.snapshot(bandView.canvas()), file);
+            javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(width, height);
+            javafx.scene.canvas.GraphicsContext g = c.getGraphicsContext2D();
+            double k = Math.max(1, Math.min(width / 800.0, height / 500.0));
+            g.setFill(javafx.scene.paint.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.scale(k, k);
+            WorkbenchViewModel.Comparison cmp = vm.comparisonProperty().get();
+            io.bandsmith.app.gui.export.BandDiagramPainter.paint(new CanvasPlotter(g), r, vm.settingsProperty().get(),
+                    width / k, height / k, cmp == null ? null : cmp.exactPath(), cmp == null ? Double.NaN
+                            : cmp.rmsVmax());
+            FxImages.writePng(FxImages.snapshot(c), file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName() + " (" + width + "x" + height + ")");
+        return true;
+    }
+
+    public boolean exportZoneMapPng(Path file) {
+        int[] size = askSize("Zone map as PNG", "1400x1000");
+        return size != null && exportZoneMapPng(file, size[0], size[1]);
+    }
+
+    public boolean exportZoneMapPng(Path file, int width, int height) {
+        if (vm.previewProperty().get() == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
+        try {
+            FxImages.writePng(zoneView.render(width, height), file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName() + " (" + width + "x" + height + ")");
+        return true;
+    }
+
+    public boolean exportZoneMapSvg(Path file) {
+        String svg = zoneView.svg(800);
+        if (svg == null) {
+            dialogs.showError("Nothing to export", "The bands have not been computed yet.");
+            return false;
+        }
+        try {
+            io.bandsmith.app.gui.export.ZoneMapSvg.write(file, svg);
         } catch (RuntimeException e) {
             dialogs.showError("Export failed", e.getMessage());
             return false;
         }
         vm.statusProperty().set("Exported " + file.getFileName());
         return true;
+    }
+
+    /** The band-set table as shown, as CSV. */
+    public boolean exportSetTableCsv(Path file) {
+        if (setTable.getItems().isEmpty()) {
+            dialogs.showError("Nothing to export", "The band sets have not been computed yet.");
+            return false;
+        }
+        try {
+            TableCsv.write(setTable, file);
+        } catch (RuntimeException e) {
+            dialogs.showError("Export failed", e.getMessage());
+            return false;
+        }
+        vm.statusProperty().set("Exported " + file.getFileName());
+        return true;
+    }
+
+    public boolean exportGeometryPicture(Path file) {
+        int[] size = askSize("Geometry as PNG (width; the height follows the cell)", "1500x866");
+        return size != null && vm.exportGeometryPicture(file, size[0]);
     }
 
     private ToolBar toolBar() {
@@ -387,7 +512,7 @@ public final class WorkbenchView extends BorderPane {
         Label value = new Label();
         value.textProperty().bind(Bindings.format(Locale.ROOT, "R = %.3f a", editor.sixHolesDistanceProperty()));
         Spinner<Double> radius = new Spinner<>(0.02, 0.4, editor.sixHolesRadiusProperty().get(), 0.01);
-        radius.setEditable(true);
+        Spinners.editable(radius);
         radius.setPrefWidth(90);
         radius.valueProperty().addListener((o, a, b) -> editor.sixHolesRadiusProperty().set(b));
         editor.sixHolesRadiusProperty().addListener((o, a, b) -> radius.getValueFactory().setValue(b.doubleValue()));
@@ -403,11 +528,15 @@ public final class WorkbenchView extends BorderPane {
 
     private TitledPane randomPane() {
         Spinner<Double> alpha = new Spinner<>(0.0, 3.0, editor.randomAlphaProperty().get(), 0.25);
-        alpha.setEditable(true);
+        Spinners.editable(alpha);
         alpha.setPrefWidth(90);
+        alpha.setId("randomAlpha");
         alpha.valueProperty().addListener((o, a, b) -> editor.randomAlphaProperty().set(b));
+        // the spinner follows the model too: an opened exploration result or a restored autosave sets α
+        editor.randomAlphaProperty().addListener((o, a, b) -> alpha.getValueFactory().setValue(b.doubleValue()));
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) editor.randomSeedProperty().get());
-        seed.setEditable(true);
+        seed.setId("randomSeed");
+        Spinners.editable(seed);
         seed.setPrefWidth(110);
         seed.valueProperty().addListener((o, a, b) -> editor.randomSeedProperty().set(b));
         editor.randomSeedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
@@ -420,19 +549,27 @@ public final class WorkbenchView extends BorderPane {
         sharp.setSelected(!editor.randomSigmoidProperty().get());
         editor.randomSigmoidProperty().addListener((o, a, b) -> sharp.setSelected(!b));
         Spinner<Double> beta = new Spinner<>(0.5, 200.0, editor.randomBetaProperty().get(), 1.0);
-        beta.setEditable(true);
+        Spinners.editable(beta);
         beta.setPrefWidth(90);
+        beta.setId("randomBeta");
         beta.valueProperty().addListener((o, a, b) -> editor.randomBetaProperty().set(b));
+        editor.randomBetaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
         Button generate = new Button("Generate");
         generate.setId("randomButton");
         generate.setOnAction(e -> editor.applyRandom());
         Button next = new Button("Next seed");
         next.setOnAction(e -> editor.nextRandomSeed());
+        // one radio button per row: side by side they were clipped ("sharp …", "sigmoi…") in the 300 px column
+        sharp.setMinWidth(Region.USE_PREF_SIZE);
+        sigmoid.setMinWidth(Region.USE_PREF_SIZE);
         GridPane g = form();
         g.addRow(0, new Label("α"), alpha);
         g.addRow(1, new Label("seed"), seed);
-        g.addRow(2, sharp, new HBox(4, sigmoid, beta));
-        g.add(new HBox(6, generate, next), 0, 3, 2, 1);
+        g.add(sharp, 0, 2, 2, 1);
+        HBox sigmoidRow = new HBox(6, sigmoid, beta);
+        sigmoidRow.setAlignment(Pos.CENTER_LEFT);
+        g.add(sigmoidRow, 0, 3, 2, 1);
+        g.add(new HBox(6, generate, next), 0, 4, 2, 1);
         return titled("Random potential", g, false);
     }
 
@@ -559,14 +696,31 @@ public final class WorkbenchView extends BorderPane {
         Spinner<Integer> upper = new Spinner<>(2, PreviewSettings.MAX_BANDS, s.gapUpper());
         lower.setId("gapLower");
         upper.setId("gapUpper");
+        Spinners.editable(lower);
+        Spinners.editable(upper);
         lower.setPrefWidth(62);
         upper.setPrefWidth(62);
-        lower.valueProperty().addListener((o, a, b) -> vm.setGap(b, upper.getValue()));
-        upper.valueProperty().addListener((o, a, b) -> vm.setGap(lower.getValue(), b));
-        vm.settingsProperty().addListener((o, a, b) -> {
-            lower.getValueFactory().setValue(b.gapLower());
-            upper.getValueFactory().setValue(b.gapUpper());
+        boolean[] syncing = new boolean[1];
+        Runnable showGap = () -> {
+            syncing[0] = true;
+            lower.getValueFactory().setValue(vm.settingsProperty().get().gapLower());
+            upper.getValueFactory().setValue(vm.settingsProperty().get().gapUpper());
+            syncing[0] = false;
+        };
+        // a refused pair (lower >= upper) leaves the settings; the spinners then show the settings again
+        lower.valueProperty().addListener((o, a, b) -> {
+            if (!syncing[0]) {
+                vm.setGap(b, upper.getValue());
+                showGap.run();
+            }
         });
+        upper.valueProperty().addListener((o, a, b) -> {
+            if (!syncing[0]) {
+                vm.setGap(lower.getValue(), b);
+                showGap.run();
+            }
+        });
+        vm.settingsProperty().addListener((o, a, b) -> showGap.run());
         HBox gapBands = new HBox(4, new Label("bands"), lower, new Label("→"), upper);
         gapBands.setAlignment(Pos.CENTER_LEFT);
         // the Berry-flux group: bands first..last (first <= last, so one band is a group too)
@@ -574,6 +728,8 @@ public final class WorkbenchView extends BorderPane {
         Spinner<Integer> last = new Spinner<>(1, PreviewSettings.MAX_BANDS, vm.berryLastProperty().get());
         first.setId("berryFirst");
         last.setId("berryLast");
+        Spinners.editable(first);
+        Spinners.editable(last);
         first.setPrefWidth(62);
         last.setPrefWidth(62);
         first.valueProperty().addListener((o, a, b) -> {
@@ -606,9 +762,7 @@ public final class WorkbenchView extends BorderPane {
         Runnable showBands = () -> {
             boolean berry = vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX;
             gapBands.setVisible(!berry);
-            gapBands.setManaged(!berry);
             berryBands.setVisible(berry);
-            berryBands.setManaged(berry);
         };
         vm.zoneMapModeProperty().addListener((o, a, b) -> showBands.run());
         showBands.run();
@@ -619,7 +773,10 @@ public final class WorkbenchView extends BorderPane {
                 ? "gap: E_upper − E_lower over the zone; Berry flux: the flux per plaquette of a band group "
                         + "(Fukui-Hatsugai-Suzuki) from the tight-binding eigenvectors, with its Chern number"
                 : WorkbenchViewModel.BERRY_UNAVAILABLE));
-        HBox box = new HBox(4, modeHolder, gapBands, berryBands);
+        // both band choosers stay managed inside one stack, so switching modes does not move the mode box
+        javafx.scene.layout.StackPane bandChoice = new javafx.scene.layout.StackPane(gapBands, berryBands);
+        bandChoice.setAlignment(Pos.CENTER_LEFT);
+        HBox box = new HBox(4, modeHolder, bandChoice);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

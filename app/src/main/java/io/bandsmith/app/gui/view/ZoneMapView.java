@@ -6,6 +6,8 @@ import io.bandsmith.app.gui.model.PreviewSettings;
 import io.bandsmith.app.gui.preview.BerryFluxMap;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.preview.ZoneField;
+import io.bandsmith.app.gui.preview.ZoneRaster;
+import io.bandsmith.app.gui.viewmodel.Numbers;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
 import io.bandsmith.app.gui.viewmodel.ZoneMapMode;
 import io.bandsmith.engine.lattice.HexagonalLattice;
@@ -13,7 +15,6 @@ import io.bandsmith.engine.lattice.KVector;
 import io.bandsmith.engine.topology.PlaquetteDefect;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -35,6 +36,32 @@ public final class ZoneMapView extends CanvasPane {
     static final double TOUCHING_MARK_VMAX = 2e-4;
     private final WorkbenchViewModel vm;
 
+    /** What a raster was made of: the field's source (a preview or a flux map), bands, pixel size. */
+    private record RasterKey(Object source, int lower, int upper, int px, int py) {
+        boolean sameAs(RasterKey o) {
+            return o != null && source == o.source && lower == o.lower && upper == o.upper && px == o.px && py == o.py;
+        }
+    }
+
+    private record Keyed(RasterKey key, ZoneRaster raster) {
+    }
+
+    /** Rasterizes off the FX thread (docs/gui-threading.md): the newest request only. */
+    private final java.util.concurrent.ExecutorService rasterThread =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bandsmith-zone-raster");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> pendingRaster =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    private Keyed shownRaster;
+    private RasterKey requestedKey;
+    private long rasterNanos;
+    /** Raster pixels per drawn pixel while rendering an export (the field at the picture's full resolution). */
+    private double exportScale = 1;
+    private int rasterCount;
+
     public ZoneMapView(WorkbenchViewModel vm) {
         this.vm = vm;
         setId("zoneMap");
@@ -48,27 +75,69 @@ public final class ZoneMapView extends CanvasPane {
         vm.berryErrorProperty().addListener((o, a, b) -> draw());
     }
 
-    /**
-     * The diverging scale of the Berry flux: t = Φ/π in [-1, 1], blue (-1) through white (0) to red (+1), the
-     * ColorBrewer RdBu stops.
-     */
+    /** The diverging scale of the Berry flux: t = Φ/π in [-1, 1], blue (-1) through white (0) to red (+1). */
     static Color divergingScale(double t) {
-        t = Math.max(-1, Math.min(1, t));
-        Color[] stops = {Color.web("#2166ac"), Color.web("#67a9cf"), Color.web("#d1e5f0"), Color.WHITE,
-            Color.web("#fddbc7"), Color.web("#ef8a62"), Color.web("#b2182b")};
-        double x = (t + 1) / 2 * (stops.length - 1);
-        int i = Math.min(stops.length - 2, (int) Math.floor(x));
-        return stops[i].interpolate(stops[i + 1], x - i);
+        return argb(ZoneRaster.lookup(ZoneRaster.FLUX_TABLE, (t + 1) / 2));
     }
 
-    /** A perceptual dark-to-bright colour scale (0 = no gap). */
+    /** A perceptual dark-to-bright colour scale (t = 0: the smallest gap shown, 1: the largest). */
     static Color colourScale(double t) {
-        t = Math.max(0, Math.min(1, t));
-        Color[] stops = {Color.web("#0d0887"), Color.web("#6a00a8"), Color.web("#b12a90"), Color.web("#e16462"),
-            Color.web("#fca636"), Color.web("#f0f921")};
-        double x = t * (stops.length - 1);
-        int i = Math.min(stops.length - 2, (int) Math.floor(x));
-        return stops[i].interpolate(stops[i + 1], x - i);
+        return argb(ZoneRaster.lookup(ZoneRaster.GAP_TABLE, t));
+    }
+
+    private static Color argb(int c) {
+        return Color.rgb((c >> 16) & 255, (c >> 8) & 255, c & 255);
+    }
+
+    /** Mean time to rasterize the field (off the FX thread), ms; for the benchmark. */
+    public double meanRasterMillis() {
+        return rasterCount == 0 ? Double.NaN : rasterNanos / 1e6 / rasterCount;
+    }
+
+    /**
+     * The raster for {@code key}: the current one when it matches; else, drawing on the screen, it is computed in
+     * the background (the previous raster of the same size is shown meanwhile, or none), and for an export it is
+     * computed here.
+     */
+    private ZoneRaster raster(RasterKey key, java.util.function.Supplier<ZoneRaster> make, boolean now) {
+        if (now) {
+            return make.get();
+        }
+        Keyed shown = shownRaster;
+        if (shown != null && shown.key().sameAs(key)) {
+            return shown.raster();
+        }
+        if (!key.sameAs(requestedKey)) {
+            requestedKey = key;
+            pendingRaster.set(() -> {
+                long t0 = System.nanoTime();
+                ZoneRaster r = make.get();
+                long dt = System.nanoTime() - t0;
+                javafx.application.Platform.runLater(() -> {
+                    rasterNanos += dt;
+                    rasterCount++;
+                    if (key.sameAs(requestedKey)) {
+                        shownRaster = new Keyed(key, r);
+                        draw();
+                    }
+                });
+            });
+            rasterThread.execute(() -> {
+                Runnable job = pendingRaster.getAndSet(null);
+                if (job != null) {
+                    job.run();
+                }
+            });
+        }
+        return shown != null && shown.key().px() == key.px() && shown.key().py() == key.py()
+                && shown.key().source().getClass() == key.source().getClass() ? shown.raster() : null;
+    }
+
+    private static WritableImage image(ZoneRaster r) {
+        WritableImage img = new WritableImage(r.width(), r.height());
+        img.getPixelWriter().setPixels(0, 0, r.width(), r.height(),
+                javafx.scene.image.PixelFormat.getIntArgbInstance(), r.argb(), 0, r.width());
+        return img;
     }
 
     /** Where the hexagon sits on the canvas: k (1/a) to pixels. */
@@ -100,9 +169,87 @@ public final class ZoneMapView extends CanvasPane {
 
     @Override
     void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), false);
+    }
+
+    /** The zone map as shown, drawn at w x h pixels (for a PNG export at a chosen resolution). */
+    public WritableImage render(int w, int h) {
+        javafx.scene.canvas.Canvas c = new javafx.scene.canvas.Canvas(w, h);
+        // text and lines grow with the picture: drawn at a screen-like size, scaled up
+        double k = Math.max(1, Math.min(w / 700.0, h / 450.0));
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.scale(k, k);
+        exportScale = k;
+        try {
+            paint(g, w / k, h / k, true);
+        } finally {
+            exportScale = 1;
+        }
+        return FxImages.snapshot(c);
+    }
+
+    /**
+     * The zone map as SVG (the field embedded as a PNG of {@code px} pixels across the zone, the rest as vectors);
+     * null when there are no bands yet.
+     */
+    public String svg(int px) {
+        PreviewResult r = vm.previewProperty().get();
+        if (r == null) {
+            return null;
+        }
+        double scale = px / (2 * KMAX) * 0.98;
+        int py = (int) Math.ceil(px * Math.sqrt(3) / 2 + 2);
+        BerryFluxMap m = vm.berryFluxProperty().get();
+        if (vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX && m != null) {
+            java.util.List<double[]> marks = new java.util.ArrayList<>();
+            for (PlaquetteDefect d : m.piDefects()) {
+                KVector c = m.plaquetteCentre(d.i(), d.j());
+                marks.add(new double[] {c.kx(), c.ky()});
+            }
+            double flux = Numbers.clean(m.totalFlux(), 2 * Math.PI);
+            return io.bandsmith.app.gui.export.ZoneMapSvg.svg(ZoneRaster.berryFlux(m, px, py, scale), scale,
+                    String.format(Locale.ROOT, "Berry flux per plaquette of %s (%dx%d): %s, ΣΦ = %.3f",
+                            m.bandsLabel(), m.size(), m.size(), m.isolated() ? "C = " + m.chernNumber()
+                                    : "not isolated", flux), new String[] {"+π", "−π"}, false,
+                    marks.toArray(new double[0][]));
+        }
+        PreviewSettings s = vm.settingsProperty().get();
+        int lower = s.gapLower() - 1;
+        int upper = s.gapUpper() - 1;
+        ZoneField zone = r.zone();
+        if (upper >= zone.bandCount()) {
+            return null;
+        }
+        double vmax = r.path().vmax();
+        double[] range = ZoneRaster.gapRange(zone, lower, upper);
+        double gMin = Numbers.clean(range[0], vmax);
+        double gMax = Numbers.clean(range[1], vmax);
+        java.util.List<double[]> marks = new java.util.ArrayList<>();
+        int n = zone.divisions();
+        KVector kk = HexagonalLattice.K.k();
+        KVector kp = HexagonalLattice.K_PRIME;
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; i + j <= n; j++) {
+                if (zone.gridEnergy(i, j, upper) - zone.gridEnergy(i, j, lower) > TOUCHING_MARK_VMAX * vmax) {
+                    continue;
+                }
+                double kx0 = (i * kk.kx() + j * kp.kx()) / n;
+                double ky0 = (i * kk.ky() + j * kp.ky()) / n;
+                for (int rot = 0; rot < 6; rot++) {
+                    double t = Math.PI / 3 * rot;
+                    marks.add(new double[] {Math.cos(t) * kx0 - Math.sin(t) * ky0,
+                        Math.sin(t) * kx0 + Math.cos(t) * ky0});
+                }
+            }
+        }
+        return io.bandsmith.app.gui.export.ZoneMapSvg.svg(ZoneRaster.gap(zone, lower, upper, px, py, scale, gMin,
+                gMax, 1e-6 * vmax), scale, String.format(Locale.ROOT, "gap E%d − E%d over the zone (E0): min %s, "
+                        + "max %s", s.gapUpper(), s.gapLower(), Numbers.significant(gMin, vmax),
+                        Numbers.significant(gMax, vmax)), new String[] {Numbers.significant(gMax, vmax) + " E0",
+                    Numbers.significant(gMin, vmax) + " E0"}, true, marks.toArray(new double[0][]));
+    }
+
+    private void paint(GraphicsContext g, double w, double h, boolean now) {
         g.setGlobalAlpha(1);
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, w, h);
@@ -120,13 +267,13 @@ public final class ZoneMapView extends CanvasPane {
             return;
         }
         if (vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX) {
-            drawBerryFlux(g, w, h, r);
+            drawBerryFlux(g, w, h, r, now);
         } else {
-            drawGap(g, w, h, r, s);
+            drawGap(g, w, h, r, s, now);
         }
     }
 
-    private void drawGap(GraphicsContext g, double w, double h, PreviewResult r, PreviewSettings s) {
+    private void drawGap(GraphicsContext g, double w, double h, PreviewResult r, PreviewSettings s, boolean now) {
         int lower = s.gapLower() - 1;
         int upper = s.gapUpper() - 1;
         ZoneField zone = r.zone();
@@ -135,37 +282,19 @@ public final class ZoneMapView extends CanvasPane {
             return;
         }
         Layout l = layout(w, h);
-        int px = l.px();
-        int py = l.py();
-        // the gap on every pixel of the hexagon
-        double[] gaps = new double[px * py];
-        double gMax = 0;
-        double gMin = Double.POSITIVE_INFINITY;
-        for (int y = 0; y < py; y++) {
-            for (int x = 0; x < px; x++) {
-                double kx = l.kx(x);
-                double ky = l.ky(y);
-                int idx = y * px + x;
-                if (!ZoneField.inFirstZone(kx, ky)) {
-                    gaps[idx] = Double.NaN;
-                    continue;
-                }
-                double gap = zone.energy(kx, ky, upper) - zone.energy(kx, ky, lower);
-                gaps[idx] = gap;
-                gMax = Math.max(gMax, gap);
-                gMin = Math.min(gMin, gap);
-            }
+        double vmax = r.path().vmax();
+        // the colour scale runs from the smallest to the largest gap (exact: the field is linear between grid
+        // points); a gap of 0 on the grid is noise below Numbers.NOISE Vmax
+        double[] range = ZoneRaster.gapRange(zone, lower, upper);
+        double gMin = Numbers.clean(range[0], vmax);
+        double gMax = Numbers.clean(range[1], vmax);
+        double rk = exportScale;
+        ZoneRaster raster = raster(new RasterKey(r, lower, upper, l.px(), l.py()), () -> ZoneRaster.gap(zone, lower,
+                upper, (int) Math.ceil(l.px() * rk), (int) Math.ceil(l.py() * rk), l.scale() * rk, gMin, gMax,
+                1e-6 * vmax), now);
+        if (raster != null) {
+            g.drawImage(image(raster), l.ox(), l.oy(), raster.width() / rk, raster.height() / rk);
         }
-        WritableImage img = new WritableImage(px, py);
-        PixelWriter pw = img.getPixelWriter();
-        double range = Math.max(gMax, 1e-9);
-        for (int y = 0; y < py; y++) {
-            for (int x = 0; x < px; x++) {
-                double v = gaps[y * px + x];
-                pw.setColor(x, y, Double.isNaN(v) ? Color.TRANSPARENT : colourScale(v / range));
-            }
-        }
-        g.drawImage(img, l.ox(), l.oy());
         drawZoneAndPath(g, l, Color.web("#ffffff", 0.85));
         // touchings on the unfolded wedge grid
         double tol = TOUCHING_MARK_VMAX * r.path().vmax();
@@ -192,14 +321,15 @@ public final class ZoneMapView extends CanvasPane {
                 }
             }
         }
-        drawPointLabels(g, l, Color.WHITE);
+        drawPointLabels(g, l);
         // title and colour bar
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(Color.web("#222222"));
-        g.fillText(String.format(Locale.ROOT, "gap E%d − E%d over the zone: min %.3g, max %.3g E0%s", s.gapUpper(),
-                s.gapLower(), gMin, gMax, touchings > 0 ? " · ○ touching (< 2·10⁻⁴ Vmax)" : ""), 8, 4);
+        g.fillText(String.format(Locale.ROOT, "gap E%d − E%d over the zone: min %s, max %s E0%s", s.gapUpper(),
+                s.gapLower(), Numbers.significant(gMin, vmax), Numbers.significant(gMax, vmax),
+                touchings > 0 ? " · ○ touching (< 2·10⁻⁴ Vmax)" : ""), 8, 4);
         double bx = w - BAR_WIDTH + 8;
         double by = 30;
         double bh = Math.max(40, h - 60);
@@ -212,12 +342,12 @@ public final class ZoneMapView extends CanvasPane {
         g.strokeRect(bx, by, 14, bh);
         g.setFill(Color.web("#333333"));
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(String.format(Locale.ROOT, "%.3g", gMax), bx + 18, by);
-        g.fillText("0", bx + 18, by + bh);
+        g.fillText(Numbers.significant(gMax, vmax), bx + 18, by);
+        g.fillText(Numbers.significant(gMin, vmax), bx + 18, by + bh);
         g.fillText("E0", bx + 18, by + bh / 2);
     }
 
-    private void drawBerryFlux(GraphicsContext g, double w, double h, PreviewResult r) {
+    private void drawBerryFlux(GraphicsContext g, double w, double h, PreviewResult r, boolean now) {
         BerryFluxMap m = vm.berryFluxProperty().get();
         int first = vm.berryFirstProperty().get();
         int last = vm.berryLastProperty().get();
@@ -230,41 +360,16 @@ public final class ZoneMapView extends CanvasPane {
             g.fillText(error != null && !error.isEmpty() ? "Berry flux not computed: " + error
                     : "Computing the Berry flux of " + group + "…", 8, 4);
             drawZoneAndPath(g, l, Color.web("#555555", 0.8));
-            drawPointLabels(g, l, Color.web("#222222"));
+            drawPointLabels(g, l);
             return;
         }
-        int px = l.px();
-        int py = l.py();
-        WritableImage img = new WritableImage(px, py);
-        PixelWriter pw = img.getPixelWriter();
-        Color gridLine = Color.web("#9a9a9a");
-        int[] above = new int[px];
-        java.util.Arrays.fill(above, -1);
-        for (int y = 0; y < py; y++) {
-            int left = -1;
-            for (int x = 0; x < px; x++) {
-                double kx = l.kx(x);
-                double ky = l.ky(y);
-                if (!ZoneField.inFirstZone(kx, ky)) {
-                    pw.setColor(x, y, Color.TRANSPARENT);
-                    left = -1;
-                    above[x] = -1;
-                    continue;
-                }
-                int[] p = m.plaquetteAt(kx, ky);
-                int id = p[0] * m.size() + p[1];
-                Color c = divergingScale(m.flux(p[0], p[1]) / Math.PI);
-                // faint plaquette edges: where the plaquette differs from the pixel's left or upper neighbour
-                if ((left >= 0 && left != id) || (above[x] >= 0 && above[x] != id)) {
-                    c = c.interpolate(gridLine, 0.22);
-                }
-                pw.setColor(x, y, c);
-                left = id;
-                above[x] = id;
-            }
-        }
+        double rk = exportScale;
+        ZoneRaster raster = raster(new RasterKey(m, 0, 0, l.px(), l.py()), () -> ZoneRaster.berryFlux(m,
+                (int) Math.ceil(l.px() * rk), (int) Math.ceil(l.py() * rk), l.scale() * rk), now);
         g.setGlobalAlpha(current ? 1 : 0.35);
-        g.drawImage(img, l.ox(), l.oy());
+        if (raster != null) {
+            g.drawImage(image(raster), l.ox(), l.oy(), raster.width() / rk, raster.height() / rk);
+        }
         g.setGlobalAlpha(1);
         drawZoneAndPath(g, l, Color.web("#555555", 0.8));
         // π defects: circled at every image of the plaquette centre inside the zone
@@ -286,7 +391,7 @@ public final class ZoneMapView extends CanvasPane {
                 }
             }
         }
-        drawPointLabels(g, l, Color.web("#222222"));
+        drawPointLabels(g, l);
         // title, Chern number and total flux on the map, colour bar
         g.setFont(Font.font(12));
         g.setTextAlign(TextAlignment.LEFT);
@@ -311,8 +416,8 @@ public final class ZoneMapView extends CanvasPane {
         g.fillText(m.isolated() ? String.format(Locale.ROOT, "Chern number C = %d", m.chernNumber())
                 : "C undefined: not isolated", x0, y0);
         g.setFont(Font.font(12));
-        g.fillText(String.format(Locale.ROOT, "ΣΦ = %.3f = 2π × %.3f", m.totalFlux(), m.totalFlux() / (2 * Math.PI)),
-                x0, y0 + 20);
+        double flux = Numbers.clean(m.totalFlux(), 2 * Math.PI);
+        g.fillText(String.format(Locale.ROOT, "ΣΦ = %.3f = 2π × %.3f", flux, flux / (2 * Math.PI)), x0, y0 + 20);
         g.fillText(defects == 0 ? "no π defects: isolated on this grid" : defects + " π defect"
                 + (defects == 1 ? "" : "s") + ": touches a neighbour", x0, y0 + 36);
         if (beside) {
@@ -374,19 +479,29 @@ public final class ZoneMapView extends CanvasPane {
         g.setLineDashes();
     }
 
-    private static void drawPointLabels(GraphicsContext g, Layout l, Color gammaColour) {
-        g.setFill(gammaColour);
+    /** Γ, K and M in dark letters on a light box: readable on every colour of both scales. */
+    private static void drawPointLabels(GraphicsContext g, Layout l) {
         g.setFont(Font.font("System", javafx.scene.text.FontWeight.BOLD, 13));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        double[] pg = l.toPx(0.0, 0.0);
-        g.fillText("Γ", pg[0] - 9, pg[1] + 2);
-        g.setFill(Color.web("#222222"));
         KVector kk = HexagonalLattice.K.k();
-        double[] pk = l.toPx(kk.kx(), kk.ky());
-        g.fillText("K", pk[0] + 10, pk[1]);
         KVector m = HexagonalLattice.M.k();
+        double[] pg = l.toPx(0.0, 0.0);
+        double[] pk = l.toPx(kk.kx(), kk.ky());
         double[] pm = l.toPx(m.kx() * 1.09, m.ky() * 1.09);
-        g.fillText("M", pm[0], pm[1]);
+        haloText(g, "Γ", pg[0] - 9, pg[1] + 2);
+        haloText(g, "K", pk[0] + 10, pk[1]);
+        haloText(g, "M", pm[0], pm[1]);
+    }
+
+    private static void haloText(GraphicsContext g, String text, double x, double y) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(g.getFont());
+        double w = probe.getLayoutBounds().getWidth() + 6;
+        double h = probe.getLayoutBounds().getHeight() + 2;
+        g.setFill(Color.web("#ffffff", 0.8));
+        g.fillRoundRect(x - w / 2, y - h / 2, w, h, 5, 5);
+        g.setFill(Color.web("#111111"));
+        g.fillText(text, x, y);
     }
 }

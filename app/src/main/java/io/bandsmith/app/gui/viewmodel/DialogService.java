@@ -25,4 +25,9 @@ public interface DialogService {
     Optional<Path> chooseFileToOpen(String title, FileKind kind);
 
     Optional<Path> chooseFileToSave(String title, FileKind kind, String suggestedName);
+
+    /** Asks for a line of text (e.g. a picture size "1600x1000"); empty when cancelled. Tests take the default. */
+    default Optional<String> askText(String title, String prompt, String initial) {
+        return Optional.of(initial);
+    }
 }

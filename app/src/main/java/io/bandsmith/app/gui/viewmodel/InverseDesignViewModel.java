@@ -75,8 +75,20 @@ public final class InverseDesignViewModel implements AutoCloseable {
     /** Designs listed after a run when none was checked with the exact solver. */
     static final int UNVERIFIED_SHOWN = 8;
 
-    /** One design of a finished run, as listed: rank (1 = best), the design and its grid at the trained Vmax. */
-    public record Candidate(int rank, InverseDesign.Design design, PotentialGrid grid) {
+    /**
+     * One design of a finished run, as listed: rank (1 = best), the design and its grid at the trained Vmax.
+     *
+     * <p>Three figures, all of the same objective in units of Vmax (an rms for band matching, the gap for a gap
+     * target): {@link #descentFigure()} is the smoothed loss of the continuous (sigmoid) geometry during the descent,
+     * what the loss plot shows (as its square, Vmax²); {@link #networkFigure()} is the network's loss of the
+     * digitized two-valued mask, the design actually made; {@link #exactFigure()} is the exact solver's on that
+     * mask. Digitizing moves the design, so the network figure is usually worse than the descent's.
+     */
+    public record Candidate(int rank, InverseDesign.Design design, PotentialGrid grid, boolean meanSquare) {
+        public Candidate(int rank, InverseDesign.Design design, PotentialGrid grid) {
+            this(rank, design, grid, true);
+        }
+
         public double networkRmsVmax() {
             return Math.sqrt(Math.max(0, design.networkLoss()));
         }
@@ -86,15 +98,54 @@ public final class InverseDesignViewModel implements AutoCloseable {
             return Double.isNaN(design.exactLoss()) ? Double.NaN : Math.sqrt(Math.max(0, design.exactLoss()));
         }
 
+        /** The smoothed descent loss of the continuous geometry, as an rms (or gap), Vmax. */
+        public double descentFigure() {
+            return DesignExport.figure(design.smoothLoss(), meanSquare);
+        }
+
+        /** The network's figure of the digitized mask, Vmax. */
+        public double networkFigure() {
+            return DesignExport.figure(design.networkLoss(), meanSquare);
+        }
+
+        /** The exact solver's figure of the digitized mask, Vmax; NaN when not checked. */
+        public double exactFigure() {
+            return Double.isNaN(design.exactLoss()) ? Double.NaN : DesignExport.figure(design.exactLoss(),
+                    meanSquare);
+        }
+
         public boolean verified() {
             return !Double.isNaN(design.exactLoss());
         }
 
-        public String describe() {
-            return String.format(Locale.ROOT, "#%d (trial %d): network rms %.2e Vmax, exact rms %s", rank,
-                    design.trial(), networkRmsVmax(), verified() ? String.format(Locale.ROOT, "%.2e Vmax",
-                            exactRmsVmax()) : "not checked");
+        /** "rms" for band matching, "gap" for a gap target. */
+        public String figureName() {
+            return meanSquare ? "rms" : "gap";
         }
+
+        /** Three lines for the list: what each figure is, in Vmax. */
+        public String lines() {
+            String f = figureName();
+            return String.format(Locale.ROOT, "#%d  trial %d · %s in Vmax%ndescent (smooth): %.2e%nmask: network "
+                    + "%.2e · exact %s", rank, design.trial(), f, descentFigure(), networkFigure(), verified()
+                            ? String.format(Locale.ROOT, "%.2e", exactFigure()) : "not checked");
+        }
+
+        public String describe() {
+            String f = figureName();
+            return String.format(Locale.ROOT, "#%d (trial %d): descent %s %.2e Vmax (smooth geometry); digitized "
+                    + "mask: network %s %.2e Vmax, exact %s %s", rank, design.trial(), f, descentFigure(), f,
+                    networkFigure(), f, verified() ? String.format(Locale.ROOT, "%.2e Vmax", exactFigure())
+                            : "not checked");
+        }
+    }
+
+    /**
+     * The bands of the selected design along Γ-K-M-Γ, in Vmax [k][band]: the target (null for a gap target), the
+     * exact solver's (null without one) and the network's.
+     */
+    public record DesignBands(Candidate candidate, io.bandsmith.engine.lattice.KPointSet path, double[][] target,
+            double[][] exact, double[][] network) {
     }
 
     /** What a run was made of, kept for exports. */
@@ -135,6 +186,10 @@ public final class InverseDesignViewModel implements AutoCloseable {
             FXCollections.unmodifiableObservableList(candidates);
     private final ObjectProperty<Candidate> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<InverseDesign.Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DesignBands> designBands = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper checksNote = new ReadOnlyStringWrapper("");
+    private final BackgroundJob bandsJob;
+    private Candidate bandsWanted;
 
     private TightBindingNetwork network;
     private BandStructureSource exactSource;
@@ -157,7 +212,9 @@ public final class InverseDesignViewModel implements AutoCloseable {
         this.status = status;
         this.dialogs = dialogs;
         this.job = new BackgroundJob("bandsmith-design", ui);
+        this.bandsJob = new BackgroundJob("bandsmith-design-bands", ui);
         canRun.bind(networkAvailable.and(job.runningProperty().not()));
+        selected.addListener((o, a, c) -> computeBands(c));
     }
 
     /**
@@ -273,6 +330,16 @@ public final class InverseDesignViewModel implements AutoCloseable {
         return selected;
     }
 
+    /** The bands of the selected design (target, exact, network along Γ-K-M-Γ); null while computed or none. */
+    public ReadOnlyObjectProperty<DesignBands> designBandsProperty() {
+        return designBands.getReadOnlyProperty();
+    }
+
+    /** How many designs were checked with the exact solver, and why fewer than asked when so. */
+    public ReadOnlyStringProperty checksNoteProperty() {
+        return checksNote.getReadOnlyProperty();
+    }
+
     /** The last finished (or cancelled) run, null before one. */
     public ReadOnlyObjectProperty<InverseDesign.Result> resultProperty() {
         return result.getReadOnlyProperty();
@@ -318,6 +385,7 @@ public final class InverseDesignViewModel implements AutoCloseable {
         BandStructureSource exact = exactSource;
         Target kind = target.get();
         lossHistory.clear();
+        checksNote.set("");
         candidates.clear();
         selected.set(null);
         result.set(null);
@@ -358,12 +426,19 @@ public final class InverseDesignViewModel implements AutoCloseable {
             InverseDesign.Design d = designs.get(i);
             if (anyVerified ? !Double.isNaN(d.exactLoss()) : i < UNVERIFIED_SHOWN) {
                 list.add(new Candidate(i + 1, d, PotentialGrid.fromMask(run.geometry().size(), d.mask(),
-                        NetworkPredictor.TRAINED_VMAX)));
+                        NetworkPredictor.TRAINED_VMAX), run.objective().meanSquare()));
             }
         }
+        long checked = designs.stream().filter(d -> !Double.isNaN(d.exactLoss())).count();
+        int asked = run.settings().verify();
+        checksNote.set(run.exact() == null ? "not checked: no exact solver" : checked == asked
+                ? checked + " of " + asked + " asked checked with the exact solver"
+                : checked + " of " + asked + " asked checked with the exact solver" + (r.cancelled()
+                        ? " (cancelled: the remaining checks were skipped)" : " (only " + designs.size()
+                                + " trials)"));
         candidates.setAll(list);
-        selected.set(list.isEmpty() ? null : list.get(0));
         result.set(r);
+        selected.set(list.isEmpty() ? null : list.get(0));
         Candidate best = list.isEmpty() ? null : list.get(0);
         String what = r.cancelled() ? String.format(Locale.ROOT, "Inverse design cancelled after %d of %d steps; "
                 + "partial result", r.bestHistory().length, run.settings().steps()) : "Inverse design done";
@@ -373,6 +448,52 @@ public final class InverseDesignViewModel implements AutoCloseable {
             progress.set(1);
         }
         status.set(best == null ? what : what + ": best " + best.describe());
+    }
+
+    /**
+     * Computes the bands of the selected design in the background (the exact solver along the path takes a second
+     * or two); {@link #designBandsProperty()} holds them when done, null meanwhile.
+     */
+    private void computeBands(Candidate c) {
+        designBands.set(null);
+        bandsWanted = c;
+        if (bandsJob.runningProperty().get()) {
+            bandsJob.cancel(); // the wanted one starts when this one has ended
+            return;
+        }
+        startBands(c);
+    }
+
+    private void startBands(Candidate c) {
+        Run run = lastRun;
+        if (c == null || run == null) {
+            return;
+        }
+        bandsJob.start(control -> {
+            io.bandsmith.engine.lattice.KPointSet path = io.bandsmith.engine.lattice.KPointSet.path(List.of(
+                    io.bandsmith.engine.lattice.HexagonalLattice.GAMMA, io.bandsmith.engine.lattice.HexagonalLattice.K,
+                    io.bandsmith.engine.lattice.HexagonalLattice.M,
+                    io.bandsmith.engine.lattice.HexagonalLattice.GAMMA), 24);
+            int bands = run.objective().bands();
+            double[] params = run.network().denseEvaluator().parameters(run.network().features().of(c.grid()));
+            double[][] network = new io.bandsmith.engine.tightbinding.TightBindingBandSolver(run.network().model(),
+                    path).energies(params, bands);
+            double[][] exact = run.exact() == null || control.cancelled() ? null
+                    : InverseDesign.inVmax(run.exact().compute(c.grid(), path, bands));
+            return new DesignBands(c, path, run.objective().targetAlong(path), exact, network);
+        }, b -> {
+            if (bandsWanted == b.candidate()) {
+                designBands.set(b);
+            } else {
+                startBands(bandsWanted);
+            }
+        }, e -> {
+            if (bandsWanted != c) {
+                startBands(bandsWanted);
+            } else {
+                status.set("Bands of the design not computed: " + e.getMessage());
+            }
+        });
     }
 
     /** Stops the descent; the designs reached so far are digitized, checked and listed. */
@@ -458,5 +579,6 @@ public final class InverseDesignViewModel implements AutoCloseable {
     @Override
     public void close() {
         job.close();
+        bandsJob.close();
     }
 }

@@ -125,6 +125,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private Future<?> compareTask;
     private volatile long compareId;
 
+    private Path installation = installationFromSystem();
     private Project saved = Project.untitled();
     private Project lastAutosaved;
     private long requestedGeneration;
@@ -507,6 +508,10 @@ public final class WorkbenchViewModel implements AutoCloseable {
             berryService.cancel();
             berryRequest = -1;
             berryComputing.set(false);
+            // the Berry-flux message belongs to the map that is no longer shown
+            berryError.set("");
+            PreviewResult shown = preview.get();
+            status.set(shown != null ? previewStatus(shown) : "Ready · " + sourceNote());
         }
         return true;
     }
@@ -606,8 +611,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
         String chern = m.isolated() ? "Chern number " + m.chernNumber()
                 : "no Chern number: the group touches a neighbouring band in " + defects + " plaquette"
                         + (defects == 1 ? "" : "s") + " (π defects)";
-        return String.format(Locale.ROOT, "Berry flux of %s on %dx%d plaquettes: %s, total flux %.3g (2π × %d) · "
-                + "%.2f s", m.bandsLabel(), m.size(), m.size(), chern, m.totalFlux(), m.chernNumber(), m.seconds());
+        return String.format(Locale.ROOT, "Berry flux of %s on %dx%d plaquettes: %s, total flux %s (2π × %d) · "
+                + "%.2f s", m.bandsLabel(), m.size(), m.size(), chern, Numbers.significant(m.totalFlux(), 2 * Math.PI),
+                m.chernNumber(), m.seconds());
     }
 
     // ---- compare with exact ------------------------------------------------------------------------------------
@@ -1000,7 +1006,28 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     public boolean save() {
         Path file = projectFile.get();
+        if (file != null && insideInstallation(file)) {
+            // a shipped example: never overwritten in place (and the launcher would rebuild); a copy goes elsewhere
+            status.set(file.getFileName() + " belongs to the installation (a shipped example): save a copy in a "
+                    + "folder of your own");
+            return saveAs();
+        }
         return file == null ? saveAs() : saveTo(file);
+    }
+
+    /** The installation (examples, network) that Save never writes into; null: none known. */
+    public void setInstallation(Path home) {
+        installation = home == null ? null : home.toAbsolutePath().normalize();
+    }
+
+    /** True when {@code file} lies inside the installation ({@code -Dbandsmith.home}, set by the launcher). */
+    public boolean insideInstallation(Path file) {
+        return installation != null && file.toAbsolutePath().normalize().startsWith(installation);
+    }
+
+    private static Path installationFromSystem() {
+        String home = System.getProperty("bandsmith.home");
+        return home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
     }
 
     public boolean saveAs() {
@@ -1010,6 +1037,13 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /** Writes the project atomically (a failed write leaves the old file as it was). */
     public boolean saveTo(Path file) {
+        if (insideInstallation(file)) {
+            String why = file + " is inside the Bandsmith installation (" + installation + "); choose a folder of "
+                    + "your own";
+            dialogs.showError("Cannot save project", why);
+            status.set("Not saved: " + why);
+            return false;
+        }
         String name = projectFile.get() == null || !file.equals(projectFile.get())
                 ? file.getFileName().toString().replaceFirst("(\\.bandsmith)?\\.json$", "") : projectName.get();
         Project p = currentProject().withName(name);
@@ -1113,8 +1147,24 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return true;
     }
 
+    /** The raw L x L grid as a grayscale PNG (black 0, white Vmax; image x along a1, y along a2): imports back. */
     public boolean exportGeometryPng(Path file) {
         return export(file, () -> PngFiles.writeGrayscale(file, editor.getDocument().grid()));
+    }
+
+    /** The unit cell as drawn in the editor and the SVG (x along a1, y up), {@code width} pixels wide. */
+    public boolean exportGeometryPicture(Path file, int width) {
+        PotentialGrid g = editor.getDocument().grid();
+        return export(file, () -> io.bandsmith.app.gui.export.GeometryPicture.write(file, g, width));
+    }
+
+    /** Geometry and path bands as HDF5 with units and the case as attributes (docs/exports.md). */
+    public boolean exportHdf5(Path file) {
+        PreviewResult r = preview.get();
+        PotentialGrid g = r != null ? r.grid() : editor.getDocument().grid();
+        String note = r != null ? noteOf(r.sourceName()) : sourceNote();
+        return export(file, () -> io.bandsmith.app.gui.export.Hdf5Export.write(file, g, r == null ? null : r.path(),
+                null, note));
     }
 
     /** The geometry as .npy: a uint8 mask when it is two-valued, else float64 in E0. */
