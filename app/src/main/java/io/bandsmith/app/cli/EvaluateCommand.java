@@ -13,6 +13,7 @@ import io.bandsmith.engine.io.AtomicFiles;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import io.bandsmith.models.dataset.Dataset;
+import io.bandsmith.models.dataset.DatasetSpec;
 import io.bandsmith.models.inference.NetworkPredictor;
 import io.bandsmith.models.network.TightBindingNetwork;
 import io.bandsmith.models.training.NetworkEvaluation;
@@ -44,17 +45,49 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the figures as JSON.")
     Path out;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark: local[N], spark://host:7077 "
+            + "or yarn (docs/scale-out.md); the model file must be readable at the same path on the executors.")
+    String spark;
+
+    /** Networks loaded on this JVM (a cluster executor runs many tasks with the same model). */
+    private static final java.util.Map<String, NetworkPredictor> NETWORKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The same figures on a Spark cluster: each geometry is compared by {@link NetworkEvaluation#compare} (the code
+     * of the local run) on an executor, and the driver sums the comparisons in sample order.
+     */
+    private NetworkEvaluation onSpark(DatasetSpec spec, int from, int to) {
+        String modelFile = model.toAbsolutePath().toString();
+        int w = wedge;
+        int b = bands;
+        try (ScaleOut cluster = ScaleOut.connect(spark, "bandsmith evaluate")) {
+            List<NetworkEvaluation.SampleComparison> parts = cluster.map(ScaleOut.range(from, to), 0, i -> {
+                NetworkPredictor nn = NETWORKS.computeIfAbsent(modelFile,
+                        f -> new NetworkPredictor(TightBindingNetwork.load(Path.of(f))));
+                return NetworkEvaluation.compare(nn, PlaneWaveSolver.withDefaults(), Dataset.potential(spec, i),
+                        KPointSet.hexagonalWedgeWithCount(w), b);
+            });
+            return NetworkEvaluation.aggregate(parts);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         NetworkPredictor nn = new NetworkPredictor(TightBindingNetwork.load(model));
         Dataset dataset = Dataset.open(data);
         int count = dataset.spec().count();
-        List<PotentialGrid> grids = new ArrayList<>();
-        for (int i = Math.max(0, count - samples); i < count; i++) {
-            grids.add(dataset.potential(i));
+        NetworkEvaluation e;
+        if (spark != null) {
+            e = onSpark(dataset.spec(), Math.max(0, count - samples), count);
+        } else {
+            List<PotentialGrid> grids = new ArrayList<>();
+            for (int i = Math.max(0, count - samples); i < count; i++) {
+                grids.add(dataset.potential(i));
+            }
+            e = NetworkEvaluation.run(nn, PlaneWaveSolver.withDefaults(), grids,
+                    KPointSet.hexagonalWedgeWithCount(wedge), bands);
         }
-        NetworkEvaluation e = NetworkEvaluation.run(nn, PlaneWaveSolver.withDefaults(), grids,
-                KPointSet.hexagonalWedgeWithCount(wedge), bands);
         ObjectNode doc = new ObjectMapper().valueToTree(e);
         String json = doc.toPrettyString() + "\n";
         if (out != null) {

@@ -68,6 +68,45 @@ public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--details", description = "Also list the sets of every sample (default: counts only).")
     boolean details;
 
+    @Option(names = "--spark", paramLabel = "MASTER", description = "Run on Apache Spark: local[N], spark://host:7077 "
+            + "or yarn (docs/scale-out.md); the same counts as the local run.")
+    String spark;
+
+    /**
+     * The same classification on a Spark cluster: the samples are split into tasks, each classifies its potentials
+     * with the code of the local run, and the results come back in sample order (no shuffle).
+     */
+    private List<Map<ConnectivityMethod, List<BandSet>>> onSpark(List<ConnectivityMethod> methods) {
+        String solverName = solver;
+        String modelFile = model == null ? null : model.toAbsolutePath().toString();
+        double a = alpha;
+        long s0 = seed;
+        int l = size;
+        double v = vmax;
+        int b = bands;
+        List<ConnectivityMethod> ms = new ArrayList<>(methods);
+        boolean all = details;
+        try (ScaleOut cluster = ScaleOut.connect(spark, "bandsmith explore")) {
+            return cluster.map(ScaleOut.range(0, samples), 0, i -> {
+                BandStructureSource src = TopologySources.cachedSource(solverName, modelFile);
+                try {
+                    Map<ConnectivityMethod, List<BandSet>> r = TopologySources.classify(src,
+                            RandomPotentialGenerator.withAlpha(a).stepPotential(l, s0 + i, v), b, ms);
+                    if (!all) { // only the first two sets are counted: ship no more to the driver
+                        Map<ConnectivityMethod, List<BandSet>> firstTwo = new EnumMap<>(ConnectivityMethod.class);
+                        r.forEach((m, sets) -> firstTwo.put(m, new ArrayList<>(sets.subList(0, Math.min(2,
+                                sets.size())))));
+                        r = firstTwo;
+                    }
+                    return r;
+                } catch (RuntimeException e) {
+                    System.err.println("explore: potential " + i + " skipped: " + e.getMessage());
+                    return null;
+                }
+            });
+        }
+    }
+
     /** The generator seed of potential i. */
     long sampleSeed(int i) {
         return seed + i;
@@ -110,9 +149,9 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
         long start = System.nanoTime();
-        List<Map<ConnectivityMethod, List<BandSet>>> results = TopologySources.classifyAll(source,
-                i -> generator.stepPotential(size, sampleSeed(i), vmax), samples, bands, methods, nThreads, "explore",
-                true, true);
+        List<Map<ConnectivityMethod, List<BandSet>>> results = spark != null ? onSpark(methods)
+                : TopologySources.classifyAll(source, i -> generator.stepPotential(size, sampleSeed(i), vmax), samples,
+                        bands, methods, nThreads, "explore", true, true);
         int failures = 0;
         Map<ConnectivityMethod, long[][]> counts = new EnumMap<>(ConnectivityMethod.class);
         for (ConnectivityMethod m : methods) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.bandsmith.engine.geometry.PotentialGrid;
-import io.bandsmith.engine.geometry.RandomPotentialGenerator;
 import io.bandsmith.engine.geometry.Shape;
 import io.bandsmith.engine.geometry.ShapeRasterizer;
 import io.bandsmith.engine.io.InvalidInputException;
@@ -65,8 +64,9 @@ public final class GenerateCommand implements Runnable {
     }
 
     @Command(name = "random", mixinStandardHelpOptions = true,
-            description = "Random potentials of the paper's distributions (appendix D): Gaussian field over 21 C6 "
-                    + "stars, variance C/|G|^alpha, digitized by a step (default) or a sigmoid.")
+            description = "Random potentials of the paper's distributions (appendix D): Gaussian field over the stars "
+                    + "of the case's point group (p6: 21 C6 stars; p4: 42 C4 stars), variance C/|G|^alpha, digitized "
+                    + "by a step (default) or a sigmoid.")
     static final class Random implements Runnable {
         @picocli.CommandLine.Mixin
         Output output;
@@ -85,16 +85,20 @@ public final class GenerateCommand implements Runnable {
         @Option(names = "--beta", description = "Sigmoid sharpness beta; without it the step is sharp (masks).")
         Double beta;
 
+        @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
+                description = "Case study: p6 (default) or p4 (square lattice).")
+        String caseName;
+
         @Override
         public void run() {
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be at least 1");
             }
-            RandomPotentialGenerator gen = RandomPotentialGenerator.withAlpha(alpha);
+            io.bandsmith.engine.cases.CaseStudy study = io.bandsmith.engine.cases.CaseStudy.named(caseName);
             List<PotentialGrid> grids = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                grids.add(beta == null ? gen.stepPotential(output.size, seed + i, output.vmax)
-                        : gen.sigmoidPotential(output.size, seed + i, beta, output.vmax));
+                grids.add(beta == null ? study.randomStep(alpha, output.size, seed + i, output.vmax)
+                        : study.randomSigmoid(alpha, output.size, seed + i, beta, output.vmax));
             }
             output.write(grids);
         }

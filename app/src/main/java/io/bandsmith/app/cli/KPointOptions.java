@@ -2,7 +2,7 @@ package io.bandsmith.app.cli;
 
 import java.nio.file.Path;
 
-import io.bandsmith.engine.lattice.HexagonalLattice;
+import io.bandsmith.engine.cases.CaseStudy;
 import io.bandsmith.engine.lattice.KPointSet;
 import picocli.CommandLine.Option;
 
@@ -20,19 +20,23 @@ public final class KPointOptions {
                 + "line, no header).")
         Path csv;
 
-        @Option(names = "--wedge", paramLabel = "N", description = "The irreducible-wedge grid with N points: 79 "
-                + "(training) or 821 (fine evaluation). Default: 79.")
+        @Option(names = "--wedge", paramLabel = "N", description = "The irreducible-wedge grid with N points: p6 79 "
+                + "(training) or 821 (fine evaluation), default 79; p4 91 or 861, default 91.")
         Integer wedge;
 
-        @Option(names = "--path", paramLabel = "N", description = "The path Γ-K-M-Γ with N points per segment "
+        @Option(names = "--path", paramLabel = "N", description = "The default path (p6 Γ-K-M-Γ, p4 Γ-X-M-Γ) with N points per segment "
                 + "(3N+1 points).")
         Integer path;
     }
 
     static KPointSet resolve(Choice choice) {
+        return resolve(choice, CaseStudy.p6());
+    }
+
+    static KPointSet resolve(Choice choice, CaseStudy study) {
         if (choice == null || choice.wedge != null) {
-            int n = choice == null ? 79 : choice.wedge;
-            return KPointSet.hexagonalWedgeWithCount(n);
+            int n = choice == null ? study.wedgeCounts().get(0) : choice.wedge;
+            return study.wedge(n);
         }
         if (choice.csv != null) {
             return KPointSet.readCsv(choice.csv);
@@ -40,6 +44,6 @@ public final class KPointOptions {
         if (choice.path < 1) {
             throw new IllegalArgumentException("--path needs at least 1 point per segment");
         }
-        return KPointSet.path(HexagonalLattice.INSTANCE.defaultPath(), choice.path);
+        return study.path(choice.path);
     }
 }

@@ -3,6 +3,7 @@ package io.bandsmith.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.bandsmith.engine.cases.CaseStudy;
 import io.bandsmith.models.inference.NetworkPredictor;
 import io.bandsmith.models.network.TightBindingNetwork;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         NetworkPredictor predictor = model == null ? NetworkPredictor.shipped()
                 : new NetworkPredictor(TightBindingNetwork.load(model));
-        return SolveCommand.run(predictor, potential, vmax, KPointOptions.resolve(kpoints), bands, out,
+        return SolveCommand.run(predictor, CaseStudy.p6(), potential, vmax, KPointOptions.resolve(kpoints), bands, out,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads, predictor::domainWarnings);
     }
 }

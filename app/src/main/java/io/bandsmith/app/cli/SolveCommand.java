@@ -6,12 +6,14 @@ import java.util.concurrent.Callable;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
+import io.bandsmith.engine.cases.CaseStudy;
 import io.bandsmith.engine.geometry.C6GridSymmetry;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.io.BandStructureJson;
 import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.solver.CasePlaneWaveSolver;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ArgGroup;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ./bandsmith solve}: exact bands and symmetry labels of one potential or a batch (the contract JSON). */
 @Command(name = "solve", mixinStandardHelpOptions = true,
-        description = "Exact band structure (plane waves, hexagonal-pixel reading of the grid) with symmetry labels at "
-                + "Γ, K, M, for every potential in a .npy file of shape (L, L) or (N, L, L).")
+        description = "Exact band structure (plane waves; hexagonal pixels for p6, square pixels for p4) with symmetry "
+                + "labels at the maximal k points (p6: Γ, K, M; p4: Γ, X, M), for every potential in a .npy file of "
+                + "shape (L, L) or (N, L, L).")
 public final class SolveCommand implements Callable<Integer> {
     @Option(names = "--potential", required = true, paramLabel = "FILE.npy",
             description = "uint8/bool masks (V = Vmax·mask) or float potentials in E0.")
@@ -28,6 +31,10 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--vmax", defaultValue = "256", description = "Step height Vmax in E0 (default ${DEFAULT-VALUE}).")
     double vmax;
+
+    @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
+            description = "Case study: p6 (default) or p4 (square lattice, in progress).")
+    String caseName;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     KPointOptions.Choice kpoints;
@@ -43,16 +50,25 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return run(PlaneWaveSolver.withDefaults(), potential, vmax, KPointOptions.resolve(kpoints), bands, out,
+        CaseStudy study = CaseStudy.named(caseName);
+        BandStructureSource source = study.isP6() ? PlaneWaveSolver.withDefaults()
+                : CasePlaneWaveSolver.withDefaults(study);
+        return run(source, study, potential, vmax, KPointOptions.resolve(kpoints, study), bands, out,
                 threads == null ? Runtime.getRuntime().availableProcessors() : threads);
     }
 
     /** Reads one potential or a batch and checks C6 symmetry; problems name the file (and the potential). */
     static List<PotentialGrid> readSymmetricPotentials(Path file, double vmax) {
+        return readSymmetricPotentials(CaseStudy.p6(), file, vmax);
+    }
+
+    /** Reads one potential or a batch and checks the case's symmetry; problems name the file (and the potential). */
+    static List<PotentialGrid> readSymmetricPotentials(CaseStudy study, Path file, double vmax) {
         List<PotentialGrid> grids = NpyFiles.readPotentials(file, vmax);
         for (int i = 0; i < grids.size(); i++) {
             try {
-                grids.set(i, C6GridSymmetry.requireSymmetric(grids.get(i), 1e-6));
+                grids.set(i, study.isP6() ? C6GridSymmetry.requireSymmetric(grids.get(i), 1e-6)
+                        : study.requireSymmetric(grids.get(i), 1e-6));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(file, (grids.size() > 1 ? "potential " + i + ": " : "")
                         + e.getMessage());
@@ -81,23 +97,29 @@ public final class SolveCommand implements Callable<Integer> {
     /** Shared by solve and predict: reads, validates, computes in parallel, writes the contract JSON. */
     static int run(BandStructureSource source, Path potentialFile, double vmax, KPointSet ks, int bands, Path out,
             int threads) {
-        return run(source, potentialFile, vmax, ks, bands, out, threads, null);
+        return run(source, CaseStudy.p6(), potentialFile, vmax, ks, bands, out, threads, null);
+    }
+
+    /** As below without a training domain (solve). */
+    static int run(BandStructureSource source, CaseStudy study, Path potentialFile, double vmax, KPointSet ks,
+            int bands, Path out, int threads) {
+        return run(source, study, potentialFile, vmax, ks, bands, out, threads, null);
     }
 
     /**
-     * As above; {@code domain} (predict) gives for each potential the reasons why the answer is an extrapolation:
-     * each is printed on stderr as a warning and listed under "warnings" in the JSON (top level, with the potential's
-     * index, and in its sample).
+     * Shared by solve and predict for a case study (the JSON carries {@code "case"}); {@code domain} (predict) gives
+     * for each potential the reasons why the answer is an extrapolation: each is printed on stderr as a warning and
+     * listed under "warnings" in the JSON (top level, with the potential's index, and in its sample).
      */
-    static int run(BandStructureSource source, Path potentialFile, double vmax, KPointSet ks, int bands, Path out,
-            int threads, java.util.function.Function<PotentialGrid, List<String>> domain) {
+    static int run(BandStructureSource source, CaseStudy study, Path potentialFile, double vmax, KPointSet ks,
+            int bands, Path out, int threads, java.util.function.Function<PotentialGrid, List<String>> domain) {
         if (!(vmax > 0) || !Double.isFinite(vmax)) {
             throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
         }
         if (bands < 1 || bands > 60) {
             throw new IllegalArgumentException("--bands must be between 1 and 60, got " + bands);
         }
-        List<PotentialGrid> grids = readSymmetricPotentials(potentialFile, vmax);
+        List<PotentialGrid> grids = readSymmetricPotentials(study, potentialFile, vmax);
         requireResolvable(source, potentialFile, grids);
         List<List<String>> perSample = new java.util.ArrayList<>();
         List<String> allWarnings = new java.util.ArrayList<>();
@@ -123,6 +145,7 @@ public final class SolveCommand implements Callable<Integer> {
             }
         });
         var doc = BandStructureJson.document(ks, vmax, result);
+        doc.put("case", study.name());
         if (domain != null) {
             var array = doc.putArray("warnings");
             allWarnings.forEach(array::add);

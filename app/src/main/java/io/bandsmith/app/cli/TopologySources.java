@@ -41,6 +41,14 @@ final class TopologySources {
         };
     }
 
+    private static final Map<String, BandStructureSource> CACHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** As {@link #source}, one instance per JVM (cluster executors run many tasks with the same source). */
+    static BandStructureSource cachedSource(String name, String model) {
+        return CACHED.computeIfAbsent(name + "\u0000" + model, k -> source(name,
+                model == null ? null : java.nio.file.Path.of(model)));
+    }
+
     /**
      * Whether a source gives eigenvectors across the zone (needed by berry connectivity): tight-binding sources do,
      * the exact solver returns energies and labels only.

@@ -66,7 +66,30 @@ class DesignCommandTest {
         JsonNode doc = JSON.readTree(Files.readString(out));
         JsonNode best = doc.get("best");
         assertTrue(best.get("exact_rms_vmax").asDouble() > 0, "the best design was checked with the exact solver");
-        assertTrue(best.get("network_rms_vmax").asDouble() > 0);
+        assertEquals(Math.sqrt(best.get("exact_loss").asDouble()), best.get("exact_rms_vmax").asDouble(), 1e-12);
+        assertEquals(Math.sqrt(best.get("network_loss").asDouble()), best.get("network_rms_vmax").asDouble(), 1e-12);
+        // the report describes the exported mask: its fill fraction, and the exact levels and labels at Γ, K, M of
+        // that mask solved here again
+        double filled = 0;
+        for (double x : g.fractions()) {
+            filled += x;
+        }
+        assertEquals(filled / g.fractions().length, best.get("fill_fraction").asDouble(), 1e-12);
+        var exact = io.bandsmith.engine.solver.PlaneWaveSolver.withDefaults().compute(g,
+                io.bandsmith.engine.lattice.KPointSet.hexagonalWedge(1), 7);
+        int compared = 0;
+        for (String point : List.of("G", "K", "M")) {
+            JsonNode reported = best.get("exact_labels").get(point);
+            assertTrue(reported.get("labels").size() >= 6, reported.toString());
+            for (int n = 0; n < reported.get("labels").size(); n++) {
+                assertEquals(exact.highSymmetry(point).energy(n), reported.get("energies").get(n).asDouble(),
+                        1e-6 * 256, point + " level " + n);
+                assertEquals(exact.highSymmetry(point).label(n).symbol(), reported.get("labels").get(n).asText(),
+                        point + " level " + n);
+                compared++;
+            }
+        }
+        assertTrue(compared >= 18);
         assertEquals(10, doc.get("best_loss_history").size());
         // all exports describe the same mask
         boolean[] mask = new boolean[100 * 100];

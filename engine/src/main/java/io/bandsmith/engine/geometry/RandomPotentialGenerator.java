@@ -60,7 +60,7 @@ public record RandomPotentialGenerator(double alpha, double amplitude, int cutof
     }
 
     /** The SplitMix64 finalizer of seed + golden gamma: distinct seeds give independent-looking generator states. */
-    static long mixSeed(long seed) {
+    public static long mixSeed(long seed) {
         long z = seed + 0x9E3779B97F4A7C15L;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

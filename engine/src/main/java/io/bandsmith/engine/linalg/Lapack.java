@@ -57,6 +57,17 @@ public final class Lapack {
         }
     }
 
+    /**
+     * ND4J sets OpenBLAS to all cores when it starts (in a JVM that also evaluates a network: evaluate, the
+     * workbench, a Spark executor); called from several Java threads at once, multithreaded OpenBLAS 0.3.19 then gave
+     * results that differ by ~1e-7 Vmax from run to run. The engine's calls stay single-threaded inside OpenBLAS.
+     */
+    private static void singleThreaded() {
+        if (openblas.blas_get_num_threads() != 1) {
+            openblas.blas_set_num_threads(1);
+        }
+    }
+
     private Lapack() {
     }
 
@@ -72,6 +83,7 @@ public final class Lapack {
      * @return eigenvalues ascending, eigenvectors column-major n x count (vector j at offset j*n), or null vectors
      */
     public static SymmetricEigenpairs lowestEigenpairs(double[] symmetric, int n, int count, boolean wantVectors) {
+        singleThreaded();
         if (symmetric.length < (long) n * n) {
             throw new IllegalArgumentException("matrix array holds " + symmetric.length + " values, needs " + n * n);
         }
@@ -100,6 +112,7 @@ public final class Lapack {
      */
     public static HermitianEigenpairs lowestEigenpairsHermitian(double[] hermitian, int n, int count,
             boolean wantVectors) {
+        singleThreaded();
         if (hermitian.length < 2L * n * n) {
             throw new IllegalArgumentException("matrix array holds " + hermitian.length + " values, needs " + 2 * n * n);
         }
@@ -127,6 +140,7 @@ public final class Lapack {
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, double[] b,
             double beta, double[] c) {
+        singleThreaded();
         int lda = transA ? k : m;
         int ldb = transB ? n : k;
         openblas.cblas_dgemm(CBLAS_COL_MAJOR, transA ? CBLAS_TRANS : CBLAS_NO_TRANS,

@@ -7,7 +7,8 @@ import io.bandsmith.engine.lattice.HighSymmetryPoint;
  * generates the little co-group, named by |m| where the eigenvalue of C_n is e^{-2πi m/n} (conventions.md).
  * With time reversal, m and -m pair up: labels with 0 < |m| < n/2 are two-dimensional.
  *
- * <p>p6 names: Γ (C6) s, p, d, f for |m| = 0..3; K (C3) "0", "1"; M (C2) "+", "-".
+ * <p>p6 names: Γ (C6) s, p, d, f for |m| = 0..3; K (C3) "0", "1"; M (C2) "+", "-". p4: Γ and M (C4) s, p, d;
+ * X (C2) "+", "-".
  *
  * @param point the short name of the k point ("G", "K", "M")
  * @param rotationOrder n
@@ -40,7 +41,7 @@ public record IrrepLabel(String point, int rotationOrder, int absM) {
     /** The symbol used in files and plots. */
     public String symbol() {
         return switch (rotationOrder) {
-            case 6 -> C6_NAMES[absM];
+            case 6, 4 -> C6_NAMES[absM];
             case 2 -> absM == 0 ? "+" : "-";
             default -> Integer.toString(absM);
         };

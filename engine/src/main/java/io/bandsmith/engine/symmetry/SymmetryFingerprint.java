@@ -10,7 +10,8 @@ import io.bandsmith.engine.bands.HighSymmetryLevels;
  * and of C2-even states at M. The remaining occupations follow from the compatibility relations
  * n- = ns + 2(np + nd) + nf - n+ and n1 = [ns + 2(np + nd) + nf - n0] / 2.
  */
-public record SymmetryFingerprint(int ns, int np, int nd, int nf, int n0, int nPlus) {
+public record SymmetryFingerprint(int ns, int np, int nd, int nf, int n0, int nPlus)
+        implements java.io.Serializable {
     public SymmetryFingerprint {
         if (ns < 0 || np < 0 || nd < 0 || nf < 0 || n0 < 0 || nPlus < 0) {
             throw new IllegalArgumentException("occupations must be non-negative: " + describe(ns, np, nd, nf, n0, nPlus));

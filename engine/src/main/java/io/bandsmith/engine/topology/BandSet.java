@@ -16,7 +16,7 @@ import io.bandsmith.engine.symmetry.SymmetryFingerprint;
  * @param ebrs the preferred decomposition into EBRs (names with repeats), empty for fragile and unassigned sets
  */
 public record BandSet(int firstBand, int lastBand, SymmetryFingerprint fingerprint, BandSetClass classification,
-        List<String> ebrs) {
+        List<String> ebrs) implements java.io.Serializable {
     public BandSet {
         ebrs = List.copyOf(ebrs);
         if (firstBand < 1 || lastBand < firstBand) {

@@ -82,6 +82,34 @@ class ConvergenceAndAgreementTest {
         }
     }
 
+    /**
+     * The default-run variant of the slow test below (seconds): one potential of each distribution, Γ, K, M and a
+     * generic point, against a dense diagonalization at cutoff 130/a (~1200 plane waves). The fully independent
+     * check against numpy is {@link ReferenceFixtureTest}.
+     */
+    @Test
+    void defaultsAgreeWithAHighCutoffDenseReferenceAtAFewPoints() {
+        KPointSet ks = new KPointSet("few", List.of(KVector.ZERO, new KVector(4 * Math.PI / 3, 0),
+                new KVector(Math.PI, Math.PI / Math.sqrt(3)), new KVector(1.3, 0.4)), List.of());
+        PlaneWaveSolver solver = PlaneWaveSolver.withDefaults();
+        for (PotentialGrid v : POTENTIALS) {
+            BandStructure b = solver.compute(v, ks, 7);
+            FourierPotential f = new FourierPotential(v, 120);
+            double se = 0;
+            double max = 0;
+            for (int q = 0; q < ks.size(); q++) {
+                SymmetricEigenpairs ref = PlaneWaveSolver.solveBall(f, ks.get(q), 130, 130 * 2.5, 8).eigenpairs();
+                for (int n = 0; n < 7; n++) {
+                    double d = (b.energy(q, n) - ref.values()[n]) / 256;
+                    se += d * d;
+                    max = Math.max(max, Math.abs(d));
+                }
+            }
+            double rms = Math.sqrt(se / (7 * ks.size()));
+            assertTrue(rms < CLAIMED_RMS && max < CLAIMED_MAX, "rms " + rms + " max " + max);
+        }
+    }
+
     @Test
     @Tag("slow")
     void defaultsAgreeWithAHighCutoffDenseReference() {

@@ -140,6 +140,11 @@ public final class Dataset {
 
     /** The potential of sample {@code index} regenerated from its seed. */
     public PotentialGrid potential(int index) {
+        return potential(spec, index);
+    }
+
+    /** The potential of sample {@code index} of a dataset. */
+    public static PotentialGrid potential(DatasetSpec spec, int index) {
         return RandomPotentialGenerator.withAlpha(spec.alpha()).stepPotential(spec.gridSize(), spec.seedStart() + index,
                 spec.vmax());
     }
@@ -193,65 +198,137 @@ public final class Dataset {
 
     private static int generateLocked(Path dir, DatasetSpec spec, BandStructureSource solver, String solverAccuracy,
             int threads, Progress progress, BooleanSupplier cancelled, java.util.function.Consumer<String> notices) {
-        Path meta = dir.resolve(METADATA);
-        if (Files.isRegularFile(meta)) {
-            DatasetSpec existing = open(dir).spec();
-            if (!existing.equals(spec)) {
-                throw new InvalidInputException(dir, "holds a different dataset (" + existing + "); use another --out "
-                        + "or the same parameters to resume");
-            }
-        } else {
-            AtomicFiles.writeString(meta, metadata(spec, solver, solverAccuracy).toPrettyString());
-        }
-        Dataset dataset = new Dataset(dir, spec);
-        List<Integer> done = new ArrayList<>();
-        for (int s = 0; s < spec.shardCount(); s++) {
-            String problem = dataset.shardProblem(s);
-            if (problem == null) {
-                done.add(s);
-            } else if (!"missing".equals(problem)) {
-                notices.accept(dir.resolve(spec.shardName(s)) + ": " + problem + "; computing it again");
-            }
-        }
+        DatasetStore store = DatasetStore.local(dir);
+        List<Integer> missing = prepare(store, spec, solver.name(), solverAccuracy, notices);
         int remaining = 0;
-        for (int s = 0; s < spec.shardCount(); s++) {
-            if (!done.contains(s)) {
-                remaining += spec.shardLength(s);
-            }
+        for (int s : missing) {
+            remaining += spec.shardLength(s);
         }
-        KPointSet ks = KPointSet.hexagonalWedgeWithCount(spec.kpoints());
-        RandomPotentialGenerator gen = RandomPotentialGenerator.withAlpha(spec.alpha());
         long start = System.nanoTime();
         int computed = 0;
-        for (int s = 0; s < spec.shardCount(); s++) {
-            if (done.contains(s)) {
-                continue;
-            }
+        for (int s : missing) {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            int n = spec.shardLength(s);
-            long[] seeds = new long[n];
-            List<PotentialGrid> grids = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                seeds[i] = spec.seedStart() + spec.shardStart(s) + i;
-                grids.add(gen.stepPotential(spec.gridSize(), seeds[i], spec.vmax()));
-            }
             final int before = computed;
             final int total = remaining;
-            List<BandStructure> bands = solver.computeAll(grids, ks, spec.bands(), threads, (d, t) -> {
+            DatasetShard shard = computeShard(spec, s, solver, threads, (d, t) -> {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 int all = before + d;
                 double rate = all / Math.max(elapsed, 1e-9);
                 progress.report(all, total, rate, (total - all) / rate);
             });
-            DatasetShard.of(seeds, grids, bands, spec.bands()).write(dir.resolve(spec.shardName(s)));
-            computed += n;
+            writeShard(store, spec, s, shard);
+            computed += shard.size();
         }
         return computed;
     }
 
-    private static ObjectNode metadata(DatasetSpec spec, BandStructureSource solver, String accuracy) {
+    /**
+     * The first step of every generation run, local or on a cluster: writes the metadata if absent (refusing a store
+     * that holds a different dataset) and lists the shards still to compute. A rerun therefore skips the finished
+     * shards whoever wrote them.
+     *
+     * @return the indices of the missing shards, ascending
+     */
+    public static List<Integer> prepare(DatasetStore store, DatasetSpec spec, String solverName,
+            String solverAccuracy) {
+        return prepare(store, spec, solverName, solverAccuracy, notice -> { });
+    }
+
+    /**
+     * As above; in a local (or mounted) directory stale temporaries of an interrupted run are removed and every
+     * existing shard is verified ({@link #shardProblem}): a damaged one is reported to {@code notices} and listed as
+     * missing, as the local resume does. In a Hadoop store a shard counts when its file exists (it was committed by
+     * one rename).
+     */
+    public static List<Integer> prepare(DatasetStore store, DatasetSpec spec, String solverName,
+            String solverAccuracy, java.util.function.Consumer<String> notices) {
+        if (store.isFile(METADATA)) {
+            DatasetSpec existing = specOf(store);
+            if (!existing.equals(spec)) {
+                throw new InvalidInputException(store.location() + ": holds a different dataset (" + existing
+                        + "); use another --out or the same parameters to resume");
+            }
+            String accuracy = solverAccuracyOf(store);
+            if (!accuracy.isEmpty() && !accuracy.equals(solverAccuracy)) {
+                throw new InvalidInputException(store.location() + ": was computed with other solver settings ("
+                        + accuracy + "); use another --out or the same settings to resume");
+            }
+        } else {
+            store.write(METADATA, metadata(spec, solverName, solverAccuracy).toPrettyString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Dataset local = store instanceof DatasetStore.Local l ? new Dataset(l.dir(), spec) : null;
+        if (local != null) {
+            int removed = AtomicFiles.removeStaleTemporaries(local.dir());
+            if (removed > 0) {
+                notices.accept(local.dir() + ": removed " + removed + " temporary file(s) left by an interrupted run");
+            }
+        }
+        List<Integer> missing = new ArrayList<>();
+        for (int s = 0; s < spec.shardCount(); s++) {
+            if (local == null) {
+                if (!store.isFile(spec.shardName(s))) {
+                    missing.add(s);
+                }
+                continue;
+            }
+            String problem = local.shardProblem(s);
+            if (problem != null) {
+                missing.add(s);
+                if (!"missing".equals(problem)) {
+                    notices.accept(local.dir().resolve(spec.shardName(s)) + ": " + problem + "; computing it again");
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The spec in a store's metadata. */
+    public static DatasetSpec specOf(DatasetStore store) {
+        try {
+            return specFrom(JSON.readTree(store.readString(METADATA)), Path.of(store.location(), METADATA));
+        } catch (IOException e) {
+            throw new InvalidInputException(store.location() + "/" + METADATA + ": unreadable metadata: "
+                    + e.getMessage());
+        }
+    }
+
+    private static String solverAccuracyOf(DatasetStore store) {
+        try {
+            return JSON.readTree(store.readString(METADATA)).path("solver").path("accuracy").asText("");
+        } catch (IOException e) {
+            throw new InvalidInputException(store.location() + "/" + METADATA + ": unreadable metadata: "
+                    + e.getMessage());
+        }
+    }
+
+    /**
+     * Shard {@code shard} of a dataset: the potentials of its seeds and their bands — the unit of work of both the
+     * local run and a cluster task, so that both give the same shard.
+     */
+    public static DatasetShard computeShard(DatasetSpec spec, int shard, BandStructureSource solver, int threads,
+            BandStructureSource.ProgressListener progress) {
+        KPointSet ks = KPointSet.hexagonalWedgeWithCount(spec.kpoints());
+        RandomPotentialGenerator gen = RandomPotentialGenerator.withAlpha(spec.alpha());
+        int n = spec.shardLength(shard);
+        long[] seeds = new long[n];
+        List<PotentialGrid> grids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            seeds[i] = spec.seedStart() + spec.shardStart(shard) + i;
+            grids.add(gen.stepPotential(spec.gridSize(), seeds[i], spec.vmax()));
+        }
+        List<BandStructure> bands = solver.computeAll(grids, ks, spec.bands(), threads, progress);
+        return DatasetShard.of(seeds, grids, bands, spec.bands());
+    }
+
+    /** Writes a computed shard atomically under its name. */
+    public static void writeShard(DatasetStore store, DatasetSpec spec, int shard, DatasetShard content) {
+        store.write(spec.shardName(shard), content.toNpz());
+    }
+
+    private static ObjectNode metadata(DatasetSpec spec, String solverName, String accuracy) {
         ObjectNode m = JSON.createObjectNode();
         m.put("format", DatasetSpec.FORMAT);
         m.put("format_version", DatasetSpec.FORMAT_VERSION);
@@ -266,7 +343,7 @@ public final class Dataset {
         g.put("grid_size", spec.gridSize());
         g.put("vmax", spec.vmax());
         ObjectNode sv = m.putObject("solver");
-        sv.put("name", solver.name());
+        sv.put("name", solverName);
         sv.put("accuracy", accuracy);
         m.put("bands", spec.bands());
         m.put("kpoints", spec.kpoints());

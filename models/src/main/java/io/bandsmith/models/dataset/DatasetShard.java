@@ -1,6 +1,8 @@
 package io.bandsmith.models.dataset;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
 import org.openlca.npy.NpyByteArray;
 import org.openlca.npy.NpyByteOrder;
@@ -69,8 +72,17 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
         return new DatasetShard(seeds, masks, e, he, hl);
     }
 
-    /** Writes the shard atomically. */
+    /** Writes the shard atomically (the bytes of {@link #toNpz()}). */
     void write(Path file) {
+        byte[] npz = toNpz();
+        AtomicFiles.write(file, tmp -> Files.write(tmp, npz));
+    }
+
+    /**
+     * The shard as {@code .npz} bytes. The bytes depend on the content only (entries in a fixed order with a fixed
+     * time stamp), so that the same seeds give the same file whichever run, thread count or machine computed them.
+     */
+    public byte[] toNpz() {
         int n = size();
         int cells = masks[0].length;
         int packed = (cells + 7) / 8;
@@ -96,25 +108,57 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
                 System.arraycopy(hspLabels[s][p], 0, hl, (s * 3 + p) * b, b);
             }
         }
-        AtomicFiles.write(file, tmp -> {
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-                Npz.write(zip, "seeds.npy", new NpyLongArray(new int[] {n}, seeds, false));
-                writeUint8(zip, "masks.npy", new int[] {n, packed}, bits);
-                Npz.write(zip, "energies.npy", new NpyDoubleArray(new int[] {n, k, b}, e, false));
-                Npz.write(zip, "hsp_energies.npy", new NpyDoubleArray(new int[] {n, 3, b}, he, false));
-                Npz.write(zip, "hsp_labels.npy", new NpyByteArray(new int[] {n, 3, b}, hl, false));
-            }
-        });
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            writeEntry(zip, "seeds.npy", new NpyLongArray(new int[] {n}, seeds, false));
+            writeUint8(zip, "masks.npy", new int[] {n, packed}, bits);
+            writeEntry(zip, "energies.npy", new NpyDoubleArray(new int[] {n, k, b}, e, false));
+            writeEntry(zip, "hsp_energies.npy", new NpyDoubleArray(new int[] {n, 3, b}, he, false));
+            writeEntry(zip, "hsp_labels.npy", new NpyByteArray(new int[] {n, 3, b}, hl, false));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Entries carry a fixed time (1980-01-01, the earliest zip time), not the wall clock: reproducible bytes. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+        return entry;
+    }
+
+    private static void writeEntry(ZipOutputStream zip, String name, NpyArray<?> array) throws IOException {
+        zip.putNextEntry(entry(name));
+        Npy.write(new NonClosing(zip), array);
+        zip.closeEntry();
     }
 
     private static void writeUint8(ZipOutputStream zip, String name, int[] shape, byte[] data) throws IOException {
         NpyHeaderDict header = NpyHeaderDict.of(NpyDataType.u1).withShape(shape)
                 .withByteOrder(NpyByteOrder.NOT_APPLICABLE).withFortranOrder(false).create();
-        zip.putNextEntry(new ZipEntry(name));
+        zip.putNextEntry(entry(name));
         OutputStream out = zip;
         out.write(header.toNpyHeader());
         out.write(data);
         zip.closeEntry();
+    }
+
+    /** Keeps the zip stream open when the npy writer closes its stream. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** Reads a shard written by {@link #write}; a damaged file is reported with its name. */

@@ -6,7 +6,7 @@ package io.bandsmith.models.dataset;
  * {@code kpoints}-point wedge grid and the labelled levels at Γ, K, M. Stored in shards of {@code shardSize}.
  */
 public record DatasetSpec(int count, double alpha, long seedStart, int shardSize, int gridSize, double vmax,
-        int bands, int kpoints) {
+        int bands, int kpoints) implements java.io.Serializable {
     public static final String FORMAT = "bandsmith-dataset";
     public static final int FORMAT_VERSION = 1;
     public static final String CONVENTIONS = "p6 conventions (docs/conventions.md), hexagonal-pixel reading";

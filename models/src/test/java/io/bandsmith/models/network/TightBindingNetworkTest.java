@@ -94,6 +94,14 @@ class TightBindingNetworkTest {
         assertEquals(6, reports.size());
         assertEquals(List.of(1, 2, 3, 4, 5, 6), reports.stream().map(Trainer.EpochReport::epoch).toList());
         double after = reports.get(5).validationBandRmsVmax();
+        double firstLoss = reports.get(0).trainLoss();
+        double lastLoss = reports.get(5).trainLoss();
+        System.out.printf("training: validation band rms %.4g -> %.4g Vmax; train loss %.4g -> %.4g%n", before, after,
+                firstLoss, lastLoss);
+        // 20 samples, 6 epochs: the network must fit its training set (a factor 5 was seen; a factor 2 is required,
+        // which a broken gradient, a lost checkpoint or a resumed run that restarts from scratch would not give)
+        assertTrue(lastLoss < 0.5 * firstLoss, "training loss " + firstLoss + " -> " + lastLoss);
+        assertTrue(reports.get(3).trainLoss() < firstLoss, "the resumed run continues, it does not restart");
         assertTrue(after < before, "validation band rms " + before + " -> " + after + " (Vmax)");
         assertTrue(Files.exists(Path.of(out + ".csv")));
         assertTrue(Files.exists(out), "best model kept");

@@ -1,11 +1,6 @@
-package io.bandsmith.app.gui;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 
 import io.bandsmith.app.gui.model.GeometryBase;
 import io.bandsmith.app.gui.model.GeometryDocument;
@@ -13,17 +8,16 @@ import io.bandsmith.app.gui.preview.PreviewClassifier;
 import io.bandsmith.app.gui.preview.PreviewKPoints;
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.solver.PlaneWaveSettings;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
 
 /**
- * Not a test: the figures of docs/BENCHMARKS.md ("Workbench"). Brush dab to new grid, and the exact solver on the
- * preview's k points (path Γ-K-M-Γ, 16 per segment, + wedge(10): 115 points, 7 bands). Run with
- * {@code mvn -o -B -Pslow -pl app -am test -Dtest=PreviewLatencyBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The figures of docs/BENCHMARKS.md ("Workbench"): brush dab to new grid, and the exact solver on the preview's k
+ * points (path Γ-K-M-Γ, 16 per segment, + wedge(10): 115 points, 7 bands). Run with
+ * {@code benchmarks/run-java.sh PreviewLatencyBenchmark}.
  */
-@Tag("slow")
-class PreviewLatencyBenchmarkTest {
-    @Test
-    void brushDabAndPreviewComputation() {
+public final class PreviewLatencyBenchmark {
+    public static void main(String[] args) {
         GeometryDocument doc = GeometryDocument.of(100, 256, new GeometryBase.SixHoles(1.0 / 3, 0.12), List.of());
         doc.grid();
         for (int i = 0; i < 50; i++) {
@@ -38,7 +32,7 @@ class PreviewLatencyBenchmarkTest {
         }
         double dabMs = (System.nanoTime() - t0) / 1e6 / dabs;
 
-        PlaneWaveSolver solver = new PlaneWaveSolver(io.bandsmith.engine.solver.PlaneWaveSettings.preview());
+        PlaneWaveSolver solver = new PlaneWaveSolver(PlaneWaveSettings.preview());
         KPointSet k = PreviewKPoints.combined(PreviewKPoints.path(), PreviewKPoints.wedge());
         for (int i = 0; i < 3; i++) {
             solver.compute(doc.grid(), k, 7);
