@@ -4,8 +4,7 @@ import java.util.Locale;
 
 import io.bandsmith.app.gui.model.GeometryBase;
 import io.bandsmith.app.gui.model.GeometryDocument;
-import io.bandsmith.app.gui.preview.BandSets;
-import io.bandsmith.app.gui.preview.EbrClassifier;
+import io.bandsmith.app.gui.preview.PreviewClassifier;
 import io.bandsmith.app.gui.preview.PreviewKPoints;
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.lattice.KPointSet;
@@ -39,12 +38,12 @@ public final class PreviewLatencyBenchmark {
             solver.compute(doc.grid(), k, 7);
         }
         double[] ms = new double[10];
-        EbrClassifier classifier = new EbrClassifier();
         for (int i = 0; i < ms.length; i++) {
             GeometryDocument d = doc.withDab(0.2 + 0.01 * i, 0.25, 0.04, true);
             long t1 = System.nanoTime();
             BandStructure b = solver.compute(d.grid(), k, 7);
-            BandSets.find(List.of(b), b).forEach(s -> classifier.classify(s, b));
+            PreviewClassifier.classify(solver, d.grid(), b, List.of(),
+                    io.bandsmith.engine.topology.ConnectivityMethod.COMPAT);
             ms[i] = (System.nanoTime() - t1) / 1e6;
         }
         Arrays.sort(ms);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
         description = "Classify the first two band sets of N random potentials (variance C/|G|^alpha, step at Vmax) "
-                + "with naive and parity-rule connectivity, and count EBR / composite / fragile / unassigned.")
+                + "with naive and parity-rule connectivity (and Berry with --connectivity ...,berry --solver nn), and "
+                + "count EBR / composite / fragile / unassigned.")
 public final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, description = "Number of random potentials N.")
     int samples;
@@ -42,6 +43,11 @@ public final class ExploreCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "Network model file for --solver nn (default: the shipped model).")
     java.nio.file.Path model;
+
+    @Option(names = "--connectivity", defaultValue = "naive,compat", split = ",", paramLabel = "RULE[,RULE...]",
+            description = "Connectivity rules to count, comma-separated: naive, compat, berry (π defects on a "
+                    + "100x100 grid; needs --solver nn and costs most of the time). Default ${DEFAULT-VALUE}.")
+    List<String> connectivity;
 
     @Option(names = "--bands", defaultValue = "6", description = "Bands used for the classification (default "
             + "${DEFAULT-VALUE}).")
@@ -122,10 +128,16 @@ public final class ExploreCommand implements Callable<Integer> {
         }
         TopologySources.checkBands(bands);
         BandStructureSource source = TopologySources.source(solver, model);
-        List<ConnectivityMethod> methods = new ArrayList<>(List.of(ConnectivityMethod.NAIVE,
-                ConnectivityMethod.COMPAT));
-        if (TopologySources.givesEigenvectors(source)) {
-            methods.add(ConnectivityMethod.BERRY);
+        List<ConnectivityMethod> methods = new ArrayList<>();
+        for (String c : connectivity) {
+            ConnectivityMethod m = ConnectivityMethod.parse(c.trim());
+            if (!methods.contains(m)) {
+                methods.add(m);
+            }
+        }
+        methods.sort(null);
+        for (ConnectivityMethod m : methods) {
+            TopologySources.checkConnectivity(source, m);
         }
         RandomPotentialGenerator generator = RandomPotentialGenerator.withAlpha(alpha);
         if (source instanceof io.bandsmith.engine.solver.PlaneWaveSolver exact) {

@@ -12,10 +12,27 @@ import picocli.CommandLine.Option;
 @Command(name = "gui", mixinStandardHelpOptions = true,
         description = {"Opens the workbench: paint a unit cell and watch bands, labels and the zone update.",
             "With --screenshot it waits until the preview is drawn, writes a PNG of the window and exits",
-            "(under Xvfb: xvfb-run -s \"-screen 0 1600x1000x24\" ./bandsmith gui --open F --screenshot out.png)."})
+            "(under Xvfb: xvfb-run -s \"-screen 0 1600x1000x24\" ./bandsmith gui --open F --screenshot out.png).",
+            "With --dump-state it opens F without a window (no display needed), waits for the first complete",
+            "preview and writes what the workbench shows (source, warnings, band sets and their classes) as JSON."})
 public final class GuiCommand implements Callable<Integer> {
-    @Option(names = "--open", paramLabel = "PROJECT", description = "a project file to open (.json)")
+    @Option(names = "--open", paramLabel = "FILE", description = "a project (.json) or a potential (.npy: one "
+            + "(L, L) mask or potential in E0) to open")
     Path open;
+
+    @Option(names = "--source", paramLabel = "SOURCE", description = "band source at start: nn (the network; the "
+            + "exact solver by itself outside its domain), exact, or both (network, checked against exact) "
+            + "(default: nn when a network is installed, else exact)")
+    String source;
+
+    @Option(names = "--connectivity", paramLabel = "RULE", description = "connectivity rule of the band sets: "
+            + "naive, compat or berry (network only) (default: compat, as classify)")
+    String connectivity;
+
+    @Option(names = "--dump-state", paramLabel = "OUT.json", description = "with --open: no window; wait for the "
+            + "first complete preview, write {source, case, stale, warnings, sets: [{bands, class, fingerprint, "
+            + "decomposition}]} (class names as classify) and exit")
+    Path dumpState;
 
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "write a PNG of the whole window once the preview is drawn, then exit")
@@ -66,6 +83,28 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (source != null) {
+            io.bandsmith.app.gui.viewmodel.SourceChoice.parse(source);
+        }
+        if (connectivity != null) {
+            io.bandsmith.engine.topology.ConnectivityMethod.parse(connectivity);
+        }
+        if (dumpState != null) {
+            if (open == null) {
+                throw new IllegalArgumentException("--dump-state needs --open FILE (a project .json or a potential "
+                        + ".npy)");
+            }
+            io.bandsmith.engine.io.InputFiles.requireReadable(open, "project or potential file");
+            if (model != null && !Files.isRegularFile(model)) {
+                throw new IllegalArgumentException(model + ": no such network file");
+            }
+            return StateDump.run(open, source, connectivity, model == null ? null : model.toAbsolutePath(),
+                    dumpState, timeout);
+        }
+        if (connectivity != null) {
+            throw new IllegalArgumentException("--connectivity goes with --dump-state; in the window choose it in "
+                    + "the tool bar");
+        }
         if (!displayAvailable()) {
             if (helpWithoutDisplay) {
                 spec.commandLine().getParent().usage(spec.commandLine().getOut());
@@ -75,7 +114,7 @@ public final class GuiCommand implements Callable<Integer> {
             return 1;
         }
         if (open != null) {
-            io.bandsmith.engine.io.InputFiles.requireReadable(open, "project file");
+            io.bandsmith.engine.io.InputFiles.requireReadable(open, "project or potential file");
         }
         String[] wh = size.toLowerCase(java.util.Locale.ROOT).split("x");
         if (wh.length != 2) {
@@ -91,7 +130,7 @@ public final class GuiCommand implements Callable<Integer> {
         GuiOptions options = new GuiOptions(open, screenshot == null ? null : screenshot.toAbsolutePath(), timeout,
                 Integer.parseInt(wh[0].trim()), Integer.parseInt(wh[1].trim()),
                 model == null ? null : model.toAbsolutePath(), show, run, trials, steps, zoneMap,
-                Integer.parseInt(group[0].trim()), Integer.parseInt(group[1].trim()));
+                Integer.parseInt(group[0].trim()), Integer.parseInt(group[1].trim()), source);
         return WorkbenchLauncher.launch(options);
     }
 

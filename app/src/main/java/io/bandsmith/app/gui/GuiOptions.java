@@ -21,10 +21,12 @@ import java.util.List;
  *     tight-binding source, with --screenshot the picture waits for the flux map)
  * @param berryFirst first band of the Berry-flux group (1-based)
  * @param berryLast last band of the Berry-flux group (1-based)
+ * @param source the band source at start: {@code nn}, {@code exact} or {@code both}; null for the default (the network
+ *     when installed)
  */
 public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height, Path model,
         String show, boolean run, int designTrials, int designSteps, String zoneMap, int berryFirst,
-        int berryLast) {
+        int berryLast, String source) {
     public static final int DEFAULT_WIDTH = 1500;
     public static final int DEFAULT_HEIGHT = 940;
     public static final List<String> SHOW = List.of("editor", "design", "phase-map", "explore", "inversion");
@@ -56,6 +58,9 @@ public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int 
         if (!ZONE_MAP.contains(zoneMap)) {
             throw new IllegalArgumentException("--zone-map must be one of " + ZONE_MAP + ", got '" + zoneMap + "'");
         }
+        if (source != null && !List.of("nn", "exact", "both").contains(source)) {
+            throw new IllegalArgumentException("--source must be nn, exact or both, got '" + source + "'");
+        }
         if (berryFirst < 1 || berryLast < berryFirst) {
             throw new IllegalArgumentException("--berry-bands needs 1 <= FIRST <= LAST, got " + berryFirst + "-"
                     + berryLast);
@@ -65,7 +70,14 @@ public record GuiOptions(Path open, Path screenshot, double timeoutSeconds, int 
     public GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height, Path model,
             String show, boolean run, int designTrials, int designSteps) {
         this(open, screenshot, timeoutSeconds, width, height, model, show, run, designTrials, designSteps, "gap", 1,
-                1);
+                1, null);
+    }
+
+    public GuiOptions(Path open, Path screenshot, double timeoutSeconds, int width, int height, Path model,
+            String show, boolean run, int designTrials, int designSteps, String zoneMap, int berryFirst,
+            int berryLast) {
+        this(open, screenshot, timeoutSeconds, width, height, model, show, run, designTrials, designSteps, zoneMap,
+                berryFirst, berryLast, null);
     }
 
     public boolean berryZoneMap() {

@@ -6,12 +6,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.bandsmith.app.gui.preview.EbrClassifier;
+import io.bandsmith.app.gui.preview.PreviewSources;
 import io.bandsmith.app.gui.view.FxDialogService;
 import io.bandsmith.app.gui.view.FxImages;
 import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.DesignViewModel;
 import io.bandsmith.app.gui.viewmodel.DialogService;
+import io.bandsmith.app.gui.viewmodel.SourceChoice;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
 import io.bandsmith.app.gui.viewmodel.ZoneMapMode;
@@ -33,12 +34,12 @@ import javafx.util.Duration;
 
 /**
  * The workbench application. Started by {@link WorkbenchLauncher} (a class that extends Application cannot be the
- * main class on the class path). Builds the view model with the exact solver, since no trained network exists yet,
- * and says so in the status line.
+ * main class on the class path). Builds the view model with the installed network (when there is one) and the exact
+ * solver; the user chooses between them in the tool bar ({@code gui --source}).
  */
 public final class WorkbenchApp extends Application {
     /** What the status line says about the band source. */
-    public static final String SOURCE_NOTE = "exact plane-wave solver, preview accuracy (no trained network yet)";
+    public static final String SOURCE_NOTE = "exact plane-wave solver (preview accuracy)";
     static final String NETWORK_NOTE = "trained network (" + NetworkPredictor.SHIPPED_MODEL + ")";
     static final int AUTOSAVE_SECONDS = 30;
 
@@ -58,22 +59,41 @@ public final class WorkbenchApp extends Application {
      */
     @Override
     public void init() {
-        Path chosen = options.model();
+        LoadedNetwork n = loadNetwork(options.model());
+        network = n.network();
+        networkNote = n.note();
+        networkProblem = n.problem();
+    }
+
+    /** The network to use, what to call it, or why there is none although one was found. */
+    record LoadedNetwork(NetworkPredictor network, String note, String problem) {
+    }
+
+    /** Loads the chosen network, else the installed one, if any (takes seconds: never on the FX thread). */
+    static LoadedNetwork loadNetwork(Path chosen) {
         Path model = chosen != null ? chosen
                 : Path.of(System.getProperty("bandsmith.home", ".")).resolve(NetworkPredictor.SHIPPED_MODEL);
-        if (Files.isRegularFile(model)) {
-            try {
-                network = chosen != null ? new NetworkPredictor(TightBindingNetwork
-                        .load(chosen)) : NetworkPredictor.shipped();
-                if (chosen != null) {
-                    networkNote = "trained network (" + chosen.getFileName() + ")";
-                }
-            } catch (RuntimeException | LinkageError e) {
-                networkProblem = "the installed network could not be loaded (" + e.getMessage()
-                        + "); using the exact solver";
-                System.err.println("bandsmith gui: " + networkProblem);
-            }
+        if (!Files.isRegularFile(model)) {
+            return new LoadedNetwork(null, NETWORK_NOTE, null);
         }
+        try {
+            NetworkPredictor net = chosen != null ? new NetworkPredictor(TightBindingNetwork.load(chosen))
+                    : NetworkPredictor.shipped();
+            return new LoadedNetwork(net, chosen != null ? "trained network (" + chosen.getFileName() + ")"
+                    : NETWORK_NOTE, null);
+        } catch (RuntimeException | LinkageError e) {
+            String problem = "the installed network could not be loaded (" + e.getMessage()
+                    + "); using the exact solver";
+            System.err.println("bandsmith gui: " + problem);
+            return new LoadedNetwork(null, NETWORK_NOTE, problem);
+        }
+    }
+
+    /** The sources of the workbench: the network (or none) and the exact solver, preview and full accuracy. */
+    static PreviewSources sources(NetworkPredictor network, String networkNote) {
+        // the live preview runs the exact solver at preview accuracy (~2x faster, ~3e-5 Vmax rms); comparisons at full
+        return new PreviewSources(network, networkNote, new PlaneWaveSolver(PlaneWaveSettings.preview()),
+                SOURCE_NOTE, PlaneWaveSolver.withDefaults());
     }
 
     static void configure(GuiOptions o) {
@@ -95,12 +115,10 @@ public final class WorkbenchApp extends Application {
         });
         DialogService dialogs = o.screenshotMode() ? new HeadlessDialogService() : new FxDialogService(() -> stage);
         BandStructureSource exact = PlaneWaveSolver.withDefaults();
-        // without a network the live preview runs the exact solver at preview accuracy (~2x faster, ~3e-5 Vmax rms)
-        BandStructureSource preview = network != null ? network : new PlaneWaveSolver(PlaneWaveSettings.preview());
-        vm = new WorkbenchViewModel(preview, network != null ? networkNote : SOURCE_NOTE,
-                new EbrClassifier(), Platform::runLater, io, dialogs, WorkbenchState.fromSystem());
-        if (network != null) {
-            vm.setExactSource(exact);
+        vm = new WorkbenchViewModel(sources(network, networkNote), Platform::runLater, io, dialogs,
+                WorkbenchState.fromSystem());
+        if (o.source() != null) {
+            vm.sourceChoiceProperty().set(SourceChoice.parse(o.source()));
         }
         // the Design area: inverse design needs the network; phase map and exploration classify with the network
         // when there is one, else with the exact solver (at full accuracy, not the preview's)
@@ -210,10 +228,19 @@ public final class WorkbenchApp extends Application {
                 + vm.statusProperty().get() + ")"));
         timeout.play();
         boolean[] taken = new boolean[1];
+        // screenshots of the stale banner (docs/workbench.md): once the first preview is shown, set this Vmax and take
+        // the picture while the new bands are computed
+        String staleVmax = System.getProperty("bandsmith.screenshotStaleVmax");
+        boolean[] staleSet = new boolean[1];
         Runnable whenDrawn = () -> {
-            if (taken[0] || vm.previewProperty().get() == null || vm.computingProperty().get()
+            if (taken[0] || (!vm.settled() && !(staleSet[0] && vm.staleProperty().get()))
                     || (o.run() && panelRunning().get())
                     || (vm.zoneMapModeProperty().get() == ZoneMapMode.BERRY_FLUX && !vm.berryFluxCurrent())) {
+                return;
+            }
+            if (staleVmax != null && !staleSet[0]) {
+                staleSet[0] = true;
+                vm.editor().setVmax(Double.parseDouble(staleVmax));
                 return;
             }
             taken[0] = true;
@@ -233,6 +260,8 @@ public final class WorkbenchApp extends Application {
             }.start();
         };
         vm.previewProperty().addListener((obs, old, r) -> whenDrawn.run());
+        vm.comparisonProperty().addListener((obs, old, c) -> whenDrawn.run());
+        vm.staleProperty().addListener((obs, old, st) -> whenDrawn.run());
         vm.berryFluxProperty().addListener((obs, old, m) -> whenDrawn.run());
         vm.berryErrorProperty().addListener((obs, old, err) -> {
             if (err != null && !err.isEmpty()) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.preview.BerryFluxMap;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
@@ -32,7 +31,7 @@ class BerryFluxViewModelTest {
     private WorkbenchViewModel vm;
 
     private WorkbenchViewModel workbench(io.bandsmith.engine.bands.BandStructureSource source) {
-        vm = new WorkbenchViewModel(source, "test source", BandSetClassifier.unavailable(), ui, Runnable::run,
+        vm = new WorkbenchViewModel(source, "test source", ui, Runnable::run,
                 new RecordingDialogs(), new WorkbenchState(dir.resolve("state")));
         return vm;
     }
@@ -65,10 +64,10 @@ class BerryFluxViewModelTest {
         assertEquals(0, source.berryLookups.get(), "in gap mode no Berry flux is computed");
 
         // the group: the lowest complete band set the preview found (isolated on its k points)
-        PreviewResult.ClassifiedBandSet lowest = shown.sets().get(0);
-        assertTrue(lowest.set().complete());
-        int first = lowest.set().first() + 1;
-        int last = lowest.set().last() + 1;
+        io.bandsmith.app.gui.preview.PreviewBandSet lowest = shown.sets().get(0);
+        assertTrue(!lowest.top());
+        int first = lowest.first() + 1;
+        int last = lowest.last() + 1;
         assertTrue(vm.setBerryGroup(first, last));
         assertEquals(0, source.berryLookups.get(), "not while the gap is shown");
         assertTrue(vm.setZoneMapMode(ZoneMapMode.BERRY_FLUX));

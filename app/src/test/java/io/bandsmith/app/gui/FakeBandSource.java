@@ -24,10 +24,13 @@ import io.bandsmith.engine.symmetry.IrrepLabel;
  * the potential, with every level labelled by the trivial irrep. Optionally blocks until released, to test that the
  * latest request wins.
  */
-public final class FakeBandSource implements BandStructureSource {
+public class FakeBandSource implements BandStructureSource {
     public final AtomicInteger calls = new AtomicInteger();
     public final List<Double> means = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile CountDownLatch gate;
+    private volatile CountDownLatch entered = new CountDownLatch(1);
+    /** Each computation takes at least this long (to test cancelling a run with several potentials in flight). */
+    public volatile long delayMillis;
     private final double offset;
 
     public FakeBandSource() {
@@ -40,7 +43,15 @@ public final class FakeBandSource implements BandStructureSource {
     }
 
     public void hold() {
+        entered = new CountDownLatch(1);
         gate = new CountDownLatch(1);
+    }
+
+    /** Waits until a computation has entered the held source (so events are ordered without sleeping). */
+    public void awaitHeld() throws InterruptedException {
+        if (!entered.await(20, TimeUnit.SECONDS)) {
+            throw new AssertionError("no computation reached the source");
+        }
     }
 
     public void release() {
@@ -59,8 +70,16 @@ public final class FakeBandSource implements BandStructureSource {
     @Override
     public BandStructure compute(PotentialGrid potential, KPointSet kpoints, int bandCount) {
         calls.incrementAndGet();
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         CountDownLatch g = gate;
         if (g != null) {
+            entered.countDown();
             try {
                 g.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.bandsmith.app.gui.model.GeometryBase;
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
 
@@ -38,7 +37,7 @@ class InstalledExampleSaveTest {
         example = examples.resolve("05-fragile-second-set-alpha0.5-seed87.json");
         Files.copy(Path.of(System.getProperty("user.dir")).resolveSibling("assets").resolve("examples")
                 .resolve(example.getFileName().toString()), example);
-        vm = new WorkbenchViewModel(new FakeBandSource(), "fake source", BandSetClassifier.unavailable(),
+        vm = new WorkbenchViewModel(new FakeBandSource(), "fake source",
                 r -> { }, Runnable::run, dialogs, new WorkbenchState(dir.resolve("state")));
         vm.setInstallation(install);
     }

@@ -1,5 +1,6 @@
 package io.bandsmith.app.gui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -28,8 +29,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * Phase map and exploration view models off the FX thread: complete runs with the exact solver agree with the
- * models' own computations, cancelled runs keep what they have, and clicking loads the right geometry.
+ * Phase map and exploration view models off the FX thread: complete runs with the exact solver give the sets that
+ * the labelled levels give when read by hand, cancelled runs keep what they have, and clicking loads the right geometry.
  */
 class PhaseMapAndExplorationViewModelTest {
     @TempDir
@@ -62,12 +63,18 @@ class PhaseMapAndExplorationViewModelTest {
         assertTrue(status.get().startsWith("Phase map done"), status.get());
         List<PotentialGrid> corners = phaseMap.corners().stream().map(PhaseMapViewModel.Corner::grid).toList();
         PhaseMap reference = new PhaseMap(corners, PhaseMap.DEFAULT_STAR_CUTOFF);
-        List<PhaseMap.Point> expected = reference.compute(2, exact, ConnectivityMethod.COMPAT, PhaseMapViewModel.BANDS,
-                d -> { });
-        for (PhaseMap.Point e : expected) {
-            PhaseMap.Point got = phaseMap.pointAt(e.i(), e.j());
-            assertNotNull(got, "point " + e.i() + "," + e.j());
-            assertEquals(e.sets(), got.sets(), "the same band sets as PhaseMap.compute at " + e.i() + "," + e.j());
+        // independent expectations: the levels of each blended geometry at Γ, K, M, read by hand here (gaps, the
+        // C2-parity rule, label counts, the EBR table of docs/topology.md), not through the engine's classifier
+        for (int i = 0; i <= 2; i++) {
+            for (int j = 0; i + j <= 2; j++) {
+                PhaseMap.Point got = phaseMap.pointAt(i, j);
+                assertNotNull(got, "point " + i + "," + j);
+                double[] w = {(2 - i - j) / 2.0, i / 2.0, j / 2.0};
+                assertArrayEquals(w, got.weights(), 1e-12);
+                io.bandsmith.engine.bands.BandStructure b = exact.compute(reference.blend(w),
+                        io.bandsmith.engine.topology.SourceClassifier.MAXIMAL_POINTS, PhaseMapViewModel.BANDS + 1);
+                checkSetsByHand(b, got.sets(), PhaseMapViewModel.BANDS, i + "," + j);
+            }
         }
         // the middle of the bottom edge: half corner 1, half corner 2
         assertTrue(phaseMap.openPoint(1, 0));
@@ -75,6 +82,55 @@ class PhaseMapAndExplorationViewModelTest {
         assertEquals(reference.blend(new double[] {0.5, 0.5, 0}), editor.getDocument().grid());
         assertTrue(status.get().contains("(0.50, 0.50, 0.00)"), status.get());
         assertFalse(phaseMap.openPoint(2, 1), "outside the triangle");
+    }
+
+    /** The eight EBRs of p6 with time reversal, (ns, np, nd, nf, n0, n+) (docs/topology.md, appendix I). */
+    private static final List<List<Integer>> EBR_FINGERPRINTS = List.of(List.of(1, 0, 0, 0, 1, 1),
+            List.of(0, 1, 0, 0, 0, 0), List.of(0, 0, 1, 0, 0, 2), List.of(0, 0, 0, 1, 1, 0), List.of(1, 0, 0, 1, 0, 1),
+            List.of(0, 1, 1, 0, 2, 2), List.of(1, 0, 1, 0, 1, 1), List.of(0, 1, 0, 1, 1, 2));
+
+    /**
+     * Compat sets read by hand from the labelled levels: a set ends after band n only where bands n and n+1 are apart
+     * at Γ, K and M and bands 1..n hold an even number of f (Γ) and - (M) labels; fingerprints are label counts; a set
+     * whose fingerprint is in the EBR table is an EBR, and an EBR's fingerprint is in the table.
+     */
+    private static void checkSetsByHand(io.bandsmith.engine.bands.BandStructure b,
+            List<io.bandsmith.engine.topology.BandSet> sets, int bands, String where) {
+        var g = b.highSymmetry("G");
+        var k = b.highSymmetry("K");
+        var m = b.highSymmetry("M");
+        int expectedFirst = 1;
+        for (io.bandsmith.engine.topology.BandSet s : sets) {
+            assertEquals(expectedFirst, s.firstBand(), where + ": sets follow each other");
+            expectedFirst = s.lastBand() + 1;
+            if (s.classification() == BandSetClass.UNASSIGNED) {
+                assertEquals(bands, s.lastBand(), where + ": only the top set may be left open");
+                continue;
+            }
+            int n = s.lastBand();
+            int odd = 0;
+            for (int q = 0; q < n; q++) {
+                odd += (g.label(q).symbol().equals("f") ? 1 : 0) + (m.label(q).symbol().equals("-") ? 1 : 0);
+            }
+            assertEquals(0, odd % 2, where + ": even C2 parity below the cut after band " + n);
+            for (var l : List.of(g, k, m)) {
+                assertTrue(l.energy(n) - l.energy(n - 1) > 1e-6, where + ": a gap above band " + n + " at "
+                        + l.point().name());
+            }
+            int[] c = new int[6];
+            for (int q = s.firstBand() - 1; q < n; q++) {
+                String sg = g.label(q).symbol();
+                c[0] += sg.equals("s") ? 1 : 0;
+                c[1] += sg.equals("p") ? 1 : 0;
+                c[2] += sg.equals("d") ? 1 : 0;
+                c[3] += sg.equals("f") ? 1 : 0;
+                c[4] += k.label(q).symbol().equals("0") ? 1 : 0;
+                c[5] += m.label(q).symbol().equals("+") ? 1 : 0;
+            }
+            List<Integer> fp = List.of(c[0], c[1] / 2, c[2] / 2, c[3], c[4], c[5]);
+            assertEquals(fp, s.fingerprint().toList(), where + ": fingerprint of " + s);
+            assertEquals(EBR_FINGERPRINTS.contains(fp), s.classification() == BandSetClass.EBR, where + ": " + s);
+        }
     }
 
     @Test
@@ -168,14 +224,15 @@ class PhaseMapAndExplorationViewModelTest {
     @Test
     void aCancelledExplorationKeepsItsCounts() throws Exception {
         FakeBandSource slow = new FakeBandSource();
+        slow.delayMillis = 20;
         exploration.setSource(slow);
         exploration.samplesProperty().set(500);
-        slow.hold();
         exploration.run();
-        ui.drain(200);
+        ui.runUntil("a few potentials", 60, () -> exploration.samples().size() >= 3);
         exploration.cancel();
-        slow.release();
+        // the run returns without waiting for the potentials still in flight (their results are dropped)
         ui.runUntil("the cancelled run", 60, () -> !exploration.runningProperty().get());
+        ui.drain(100);
         int kept = exploration.samples().size();
         assertTrue(kept >= 1 && kept < 500, kept + " samples");
         assertEquals(kept, exploration.tallyProperty().get().samples());

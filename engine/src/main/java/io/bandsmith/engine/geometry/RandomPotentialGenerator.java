@@ -73,19 +73,42 @@ public record RandomPotentialGenerator(double alpha, double amplitude, int cutof
         if (amplitudes.length != stars.size()) {
             throw new IllegalArgumentException("need " + stars.size() + " star amplitudes, got " + amplitudes.length);
         }
-        double[] cos = new double[size];
-        for (int n = 0; n < size; n++) {
-            cos[n] = Math.cos(2 * Math.PI * n / size);
+        // cos(2π t / L) for every t = n1 i + n2 j that occurs (|n| <= cutoff, 0 <= i, j < L): no modulo per term
+        int reach = 2 * cutoff * size;
+        double[] cos = new double[2 * reach + 1];
+        for (int t = -reach; t <= reach; t++) {
+            cos[t + reach] = Math.cos(2 * Math.PI * Math.floorMod(t, size) / size);
+        }
+        // the star members, flattened; starEnd[s] is one past the last member of star s
+        int members = 0;
+        for (C6Stars.Star st : stars) {
+            members += st.members().length;
+        }
+        int[] g0 = new int[members];
+        int[] g1 = new int[members];
+        int[] starEnd = new int[stars.size()];
+        int m = 0;
+        for (int s = 0; s < stars.size(); s++) {
+            for (int[] g : stars.get(s).members()) {
+                if (Math.max(Math.abs(g[0]), Math.abs(g[1])) > cutoff) {
+                    throw new IllegalStateException("star member beyond the cutoff: " + g[0] + ", " + g[1]);
+                }
+                g0[m] = g[0];
+                g1[m] = g[1];
+                m++;
+            }
+            starEnd[s] = m;
         }
         double[] phi = new double[size * size];
         for (int[] orbit : C6GridSymmetry.orbits(size)) {
             int i = orbit[0] / size;
             int j = orbit[0] % size;
             double value = 0;
-            for (int s = 0; s < amplitudes.length; s++) {
+            // star by star, in the same order as before (bit-identical potentials for a seed)
+            for (int s = 0, q = 0; s < starEnd.length; s++) {
                 double sum = 0;
-                for (int[] g : stars.get(s).members()) {
-                    sum += cos[Math.floorMod(g[0] * i + g[1] * j, size)];
+                for (; q < starEnd[s]; q++) {
+                    sum += cos[g0[q] * i + g1[q] * j + reach];
                 }
                 value += amplitudes[s] * sum;
             }

@@ -38,16 +38,24 @@ public final class TightBindingClassifier {
         for (HighSymmetryPoint p : HexagonalLattice.INSTANCE.highSymmetryPoints()) {
             levels.put(p.name(), model.highSymmetryLevels(params, p, bandCount + 1));
         }
-        boolean[] off = null;
-        if (method == ConnectivityMethod.BERRY) {
-            BerryFluxGrid grid = BerryFluxGrid.compute(BlochHamiltonian.of(model, params), HexagonalLattice.B1,
-                    HexagonalLattice.B2, gridSize, bandCount + 1);
-            double scale = 0;
-            for (HighSymmetryLevels l : levels.values()) {
-                scale = Math.max(scale, Math.abs(l.energy(l.count() - 1) - l.energy(0)));
-            }
-            off = BerryConnectivity.connections(grid, bandCount, 1e-9 * Math.max(1, scale));
-        }
+        boolean[] off = method == ConnectivityMethod.BERRY ? berryConnections(model, params, levels, bandCount) : null;
         return classifier.classify(levels, bandCount, method, off);
+    }
+
+    /**
+     * The off-symmetry connections of bands 1..bandCount (entry n-1: band n touches band n + 1 away from Γ, K, M),
+     * from π defects on this classifier's Berry-flux grid; the model needs bandCount + 1 bands.
+     *
+     * @param levels the model's levels at Γ, K, M (for the energy scale of the gap tolerance)
+     */
+    public boolean[] berryConnections(TightBindingModel model, double[] params, Map<String, HighSymmetryLevels> levels,
+            int bandCount) {
+        BerryFluxGrid grid = BerryFluxGrid.compute(BlochHamiltonian.of(model, params), HexagonalLattice.B1,
+                HexagonalLattice.B2, gridSize, bandCount + 1);
+        double scale = 0;
+        for (HighSymmetryLevels l : levels.values()) {
+            scale = Math.max(scale, Math.abs(l.energy(l.count() - 1) - l.energy(0)));
+        }
+        return BerryConnectivity.connections(grid, bandCount, 1e-9 * Math.max(1, scale));
     }
 }

@@ -20,6 +20,12 @@ public final class NetworkPredictor implements TightBindingSource {
     /** Where the shipped model lives, relative to the installation (./bandsmith sets bandsmith.home). */
     public static final String SHIPPED_MODEL = "models/bandsmith-p6.zip";
     public static final double TRAINED_VMAX = 256.0;
+    /**
+     * The shipped model's rms error over the lowest 6 bands on the 821-point grid, in Vmax (model card in
+     * models/README.md, α = 1 test set; 3.08e-3 at α = 1/2). The workbench warns when a comparison with the exact
+     * solver finds more than 3x this.
+     */
+    public static final double MODEL_CARD_RMS_VMAX = 3.16e-3;
     /** The grid size of the training data (models/README.md, the model card). */
     public static final int TRAINED_GRID = 100;
     /** Standard deviations of the training features beyond which the cell average is called out of domain. */

@@ -21,7 +21,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import io.bandsmith.app.gui.model.GeometryBase;
 import io.bandsmith.app.gui.model.GeometryDocument;
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.InverseDesignViewModel;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
@@ -55,7 +54,7 @@ class DesignAreaViewTest {
         Path dir = Files.createTempDirectory("bandsmith-design-ui-test");
         ScriptedDialogs dialogs = new ScriptedDialogs();
         vm = new WorkbenchViewModel(PlaneWaveSolver.withDefaults(), "exact solver (UI test)",
-                BandSetClassifier.unavailable(), Platform::runLater, Runnable::run, dialogs,
+                Platform::runLater, Runnable::run, dialogs,
                 new WorkbenchState(dir.resolve("state")));
         view = new WorkbenchView(vm, dialogs);
         stage.setScene(new Scene(view, 1400, 880));

@@ -18,7 +18,6 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
-import io.bandsmith.app.gui.preview.EbrClassifier;
 import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
@@ -66,7 +65,7 @@ class PaintingFxThreadBenchmarkTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        vm = new WorkbenchViewModel(source, "shipped network (benchmark)", new EbrClassifier(), Platform::runLater,
+        vm = new WorkbenchViewModel(source, "shipped network (benchmark)", Platform::runLater,
                 Runnable::run, new ScriptedDialogs(), new WorkbenchState(Files.createTempDirectory("bench")
                         .resolve("state")));
         view = new WorkbenchView(vm, new ScriptedDialogs());
@@ -221,7 +220,7 @@ class PaintingFxThreadBenchmarkTest {
         // the same stroke with previews arriving as fast as they can be classified
         WaitForAsyncUtils.asyncFx(() -> {
             vm.close();
-            vm = new WorkbenchViewModel(new InstantSource(source), "instant source (benchmark)", new EbrClassifier(),
+            vm = new WorkbenchViewModel(new InstantSource(source), "instant source (benchmark)",
                     Platform::runLater, Runnable::run, new ScriptedDialogs(), new WorkbenchState(
                             Files.createTempDirectory("bench").resolve("state")));
             view = new WorkbenchView(vm, new ScriptedDialogs());

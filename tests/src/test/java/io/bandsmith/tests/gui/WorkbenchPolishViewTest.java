@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.bandsmith.app.gui.model.ShapeSpec;
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
@@ -69,7 +68,7 @@ class WorkbenchPolishViewTest {
         dir = Files.createTempDirectory("bandsmith-polish-ui-test");
         dialogs = new ScriptedDialogs();
         vm = new WorkbenchViewModel(new NetworkPredictor(network), "untrained network (UI test)",
-                BandSetClassifier.unavailable(), Platform::runLater, Runnable::run, dialogs,
+                Platform::runLater, Runnable::run, dialogs,
                 new WorkbenchState(dir.resolve("state")));
         view = new WorkbenchView(vm, dialogs);
         stage.setScene(new Scene(view, 1300, 820));

@@ -23,7 +23,6 @@ import org.testfx.framework.junit5.Stop;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.bandsmith.app.gui.model.GeometryDocument;
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.view.WorkbenchView;
 import io.bandsmith.app.gui.viewmodel.WorkbenchState;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
@@ -61,7 +60,7 @@ class WorkbenchViewTest {
         dir = Files.createTempDirectory("bandsmith-ui-test");
         dialogs = new ScriptedDialogs();
         vm = new WorkbenchViewModel(PlaneWaveSolver.withDefaults(), "exact solver (UI test)",
-                BandSetClassifier.unavailable(), Platform::runLater, Runnable::run, dialogs,
+                Platform::runLater, Runnable::run, dialogs,
                 new WorkbenchState(dir.resolve("state")));
         view = new WorkbenchView(vm, dialogs);
         stage.setScene(new Scene(view, 1300, 820));
@@ -75,8 +74,12 @@ class WorkbenchViewTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        waitUntil(what, 20, condition);
+    }
+
+    private static void waitUntil(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
@@ -252,5 +255,32 @@ class WorkbenchViewTest {
         assertTrue(Files.size(npy) > 100 * 100);
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         assertFalse(view.surfaceView().meshes().isEmpty(), "3D surfaces are built (even without 3D rendering)");
+    }
+
+    @Test
+    void theSetTableShowsEverySetAndOldResultsAreGreyedUnderABanner(FxRobot robot) throws Exception {
+        waitUntil("the bands", 120, () -> WaitForAsyncUtils.asyncFx(vm::settled).get());
+        javafx.scene.control.TableView<?> table = view.setTable();
+        int sets = WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().get().sets().size()).get();
+        assertEquals(sets, table.getItems().size());
+        assertTrue(table.getHeight() >= 30 + 24 * sets, "every row in view: " + table.getHeight() + " px for "
+                + sets + " sets");
+        assertFalse(view.staleBannerLabel().isVisible());
+        // a new Vmax: in the same pulse the old results are greyed and the banner says why
+        String[] banner = new String[1];
+        double[] opacity = new double[1];
+        robot.interact(() -> {
+            vm.editor().setVmax(512);
+            banner[0] = view.staleBannerLabel().isVisible() ? view.staleBannerLabel().getText() : null;
+            opacity[0] = view.bandView().getOpacity();
+        });
+        assertNotNull(banner[0], "the banner shows");
+        assertTrue(banner[0].contains("Vmax 256 → 512 E0"), banner[0]);
+        assertTrue(opacity[0] < 1, "the bands are greyed");
+        waitUntil("the new bands", 120, () -> WaitForAsyncUtils.asyncFx(vm::settled).get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.staleBannerLabel().isVisible());
+        assertEquals(1.0, view.bandView().getOpacity());
+        assertEquals(512, WaitForAsyncUtils.asyncFx(() -> vm.previewProperty().get().grid().vmax()).get());
     }
 }

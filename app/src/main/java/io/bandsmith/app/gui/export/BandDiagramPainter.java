@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.bandsmith.app.gui.model.PreviewSettings;
-import io.bandsmith.app.gui.preview.BandSetClass;
+import io.bandsmith.app.gui.preview.ClassStyle;
+import io.bandsmith.app.gui.preview.PreviewBandSet;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
@@ -16,9 +17,8 @@ import io.bandsmith.engine.lattice.KPointSet;
  * class once a classifier runs), the symmetry labels of the levels at Γ, K and M beside the bands, energies in E0.
  */
 public final class BandDiagramPainter {
-    /** Colours for band sets when no class is known, so that sets stay distinguishable. */
-    public static final List<String> SET_PALETTE = List.of("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
-            "#17becf", "#8c564b", "#e377c2", "#bcbd22", "#7f7f7f");
+    /** The exact solver's overlay: dashed, in a colour no class uses. */
+    public static final String EXACT_COLOUR = "#c2185b";
 
     private static final String AXIS = "#333333";
     private static final String GRID = "#dddddd";
@@ -28,14 +28,11 @@ public final class BandDiagramPainter {
 
     /** The colour of the set holding band {@code band} (0-based). */
     public static String colourOf(PreviewResult r, int band) {
-        PreviewResult.ClassifiedBandSet s = r.setOf(band);
+        PreviewBandSet s = r.setOf(band);
         int index = r.sets().indexOf(s);
-        if (s.classification().bandClass() != BandSetClass.NOT_CLASSIFIED) {
-            // the class's colour; every other set a shade darker, so that neighbouring sets of one class stay apart
-            String c = s.classification().bandClass().colour();
-            return index % 2 == 0 ? c : darker(c, 0.4);
-        }
-        return SET_PALETTE.get(index % SET_PALETTE.size());
+        // the class's colour; every other set a shade darker, so that neighbouring sets of one class stay apart
+        String c = ClassStyle.colour(s.bandClass());
+        return index % 2 == 0 ? c : darker(c, 0.4);
     }
 
     /** A CSS hex colour moved toward black by {@code amount} (0..1). */
@@ -115,10 +112,11 @@ public final class BandDiagramPainter {
                     px[i] = X.applyAsDouble(xs[i]);
                     py[i] = Y.applyAsDouble(exact.energy(i, n));
                 }
-                p.polyline(px, py, "#000000", 0.8);
+                dashedClipped(p, px, py, top, top + ph, EXACT_COLOUR, 1.4);
             }
-            p.text(String.format(java.util.Locale.ROOT, "thin black: exact solver, rms %.2e Vmax", rmsVmax),
-                    left + pw - 4, top + 14, "#000000", 11, Plotter.Anchor.END);
+            String note = String.format(java.util.Locale.ROOT, "dashed: exact solver, rms %.2e Vmax", rmsVmax);
+            p.rect(left + pw - 8 - 6.2 * note.length(), top + 3, 6.2 * note.length() + 6, 15, "#ffffff", null);
+            p.text(note, left + pw - 4, top + 14, EXACT_COLOUR, 11, Plotter.Anchor.END);
         }
         // labels at Γ, K, M
         Map<String, HighSymmetryLevels> hsp = b.highSymmetry();
@@ -159,13 +157,44 @@ public final class BandDiagramPainter {
         double lx = left;
         p.text("sets:", lx, 18, AXIS, 11, Plotter.Anchor.START);
         lx += 34;
-        for (PreviewResult.ClassifiedBandSet s : r.sets()) {
-            String c = colourOf(r, s.set().first());
+        for (PreviewBandSet s : r.sets()) {
+            String c = colourOf(r, s.first());
             p.line(lx, 14, lx + 14, 14, c, 3);
-            String text = s.set().bandsLabel() + (s.classification().bandClass() == BandSetClass.NOT_CLASSIFIED
-                    ? "" : " " + s.classification().bandClass().label()) + (s.set().complete() ? "" : "…");
+            String text = s.bandsLabel() + " " + s.classLabel() + (s.top() ? "…" : "");
             p.text(text, lx + 17, 18, AXIS, 11, Plotter.Anchor.START);
             lx += 24 + 7 * text.length();
+        }
+    }
+
+    /**
+     * A polyline drawn dashed (dash and gap of about 6 px along x) and cut to {@code yTop <= y <= yBottom}, so that
+     * bands beyond the plotted range never cross the legend or the axes.
+     */
+    static void dashedClipped(Plotter p, double[] xs, double[] ys, double yTop, double yBottom, String colour,
+            double width) {
+        double run = 0;
+        for (int i = 0; i + 1 < xs.length; i++) {
+            double x1 = xs[i];
+            double y1 = ys[i];
+            double x2 = xs[i + 1];
+            double y2 = ys[i + 1];
+            double len = Math.hypot(x2 - x1, y2 - y1);
+            int pieces = Math.max(1, (int) Math.ceil(len / 3));
+            for (int q = 0; q < pieces; q++) {
+                double t0 = (double) q / pieces;
+                double t1 = (double) (q + 1) / pieces;
+                boolean on = ((int) Math.floor(run / 6)) % 2 == 0;
+                run += len / pieces;
+                if (!on) {
+                    continue;
+                }
+                double ya = y1 + (y2 - y1) * t0;
+                double yb = y1 + (y2 - y1) * t1;
+                if (ya < yTop || ya > yBottom || yb < yTop || yb > yBottom) {
+                    continue;
+                }
+                p.line(x1 + (x2 - x1) * t0, ya, x1 + (x2 - x1) * t1, yb, colour, width);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.topology.ConnectivityMethod;
 
 /**
  * One finished preview computation. Immutable, made on the preview thread and handed to the FX thread.
@@ -13,25 +14,23 @@ import io.bandsmith.engine.geometry.PotentialGrid;
  * @param grid the potential it was computed for
  * @param path bands along Γ-K-M-Γ with the labelled levels at Γ, K, M
  * @param zone bands over the whole zone (interpolated from the wedge grid)
- * @param sets isolated band sets with their fingerprints and classes, lowest first
+ * @param sets band sets by the engine's classifier, lowest first, covering every computed band
+ * @param connectivity the connectivity rule the sets were found with
  * @param seconds wall time of the computation
  * @param finishedAt when it finished
- * @param sourceName which band-structure source computed it
+ * @param sourceName which band-structure source computed it ("nn" or "exact")
  */
 public record PreviewResult(long generation, PotentialGrid grid, BandStructure path, ZoneField zone,
-        List<ClassifiedBandSet> sets, double seconds, Instant finishedAt, String sourceName) {
+        List<PreviewBandSet> sets, ConnectivityMethod connectivity, double seconds, Instant finishedAt,
+        String sourceName) {
     public PreviewResult {
         sets = List.copyOf(sets);
     }
 
-    /** A band set with what the classifier said about it. */
-    public record ClassifiedBandSet(BandSet set, Classification classification) {
-    }
-
     /** The set that holds band {@code band} (0-based). */
-    public ClassifiedBandSet setOf(int band) {
-        for (ClassifiedBandSet s : sets) {
-            if (band >= s.set().first() && band <= s.set().last()) {
+    public PreviewBandSet setOf(int band) {
+        for (PreviewBandSet s : sets) {
+            if (band >= s.first() && band <= s.last()) {
                 return s;
             }
         }

@@ -1,7 +1,6 @@
 package io.bandsmith.app.gui.preview;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,9 +9,11 @@ import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.lattice.KPointSet;
+import io.bandsmith.engine.topology.ConnectivityMethod;
 
 /**
- * The live preview: computes bands for the newest geometry off the FX thread. The latest request wins: requests
+ * The live preview: computes and classifies bands for the newest geometry off the FX thread (source and
+ * connectivity travel with each request: the workbench switches between the network and the exact solver). The latest request wins: requests
  * that arrive while a computation runs replace each other, and only the newest is computed next, so painting never
  * queues up work. The path and the zone grid go to the source in one call (the exact solver's cost is in preparing
  * a geometry; extra k points are cheap), on one background thread, so the other core stays free for the FX thread.
@@ -29,11 +30,10 @@ public final class PreviewService implements AutoCloseable {
         void failed(long generation, String message);
     }
 
-    private record Request(long generation, PotentialGrid grid, int bandCount) {
+    private record Request(long generation, PotentialGrid grid, int bandCount, BandStructureSource source,
+            ConnectivityMethod connectivity) {
     }
 
-    private final BandStructureSource source;
-    private final BandSetClassifier classifier;
     private final Executor deliver;
     private final Listener listener;
     private final LatestRequestWorker<Request> worker;
@@ -41,27 +41,20 @@ public final class PreviewService implements AutoCloseable {
     private final KPointSet path = PreviewKPoints.path();
     private final KPointSet wedge = PreviewKPoints.wedge();
 
-    public PreviewService(BandStructureSource source, BandSetClassifier classifier, Executor deliver,
-            Listener listener) {
-        this.source = source;
-        this.classifier = classifier;
+    public PreviewService(Executor deliver, Listener listener) {
         this.deliver = deliver;
         this.listener = listener;
         this.worker = new LatestRequestWorker<>("bandsmith-preview", this::handle);
     }
 
-    public String sourceName() {
-        return source.name();
-    }
-
-    public BandSetClassifier classifier() {
-        return classifier;
-    }
-
-    /** Asks for the bands of {@code grid}; returns the generation number of this request. */
-    public long request(PotentialGrid grid, int bandCount) {
+    /**
+     * Asks for the bands of {@code grid} by {@code source}, classified with {@code connectivity}; returns the
+     * generation number of this request.
+     */
+    public long request(PotentialGrid grid, int bandCount, BandStructureSource source,
+            ConnectivityMethod connectivity) {
         long generation = generations.incrementAndGet();
-        worker.submit(new Request(generation, grid, bandCount));
+        worker.submit(new Request(generation, grid, bandCount, source, connectivity));
         return generation;
     }
 
@@ -88,6 +81,7 @@ public final class PreviewService implements AutoCloseable {
     private PreviewResult compute(Request r) {
         long start = System.nanoTime();
         // one call for path and zone grid: the solver's cost is in preparing the geometry, k points are cheap
+        BandStructureSource source = r.source();
         BandStructure all = source.compute(r.grid(), PreviewKPoints.combined(path, wedge), r.bandCount());
         double[][] e = all.energies();
         BandStructure pathBands = new BandStructure(path, java.util.Arrays.copyOfRange(e, 0, path.size()),
@@ -95,14 +89,11 @@ public final class PreviewService implements AutoCloseable {
         BandStructure zoneBands = new BandStructure(wedge, java.util.Arrays.copyOfRange(e, path.size(), e.length),
                 all.highSymmetry(), all.vmax(), all.source());
         ZoneField zone = new ZoneField(zoneBands, PreviewKPoints.WEDGE_DIVISIONS);
-        List<BandSet> sets = BandSets.find(List.of(pathBands, zoneBands), pathBands);
-        List<PreviewResult.ClassifiedBandSet> classified = new ArrayList<>();
-        for (BandSet s : sets) {
-            classified.add(new PreviewResult.ClassifiedBandSet(s, classifier.classify(s, pathBands)));
-        }
+        List<PreviewBandSet> sets = PreviewClassifier.classify(source, r.grid(), pathBands, List.of(zoneBands),
+                r.connectivity());
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new PreviewResult(r.generation(), r.grid(), pathBands, zone, classified, seconds, Instant.now(),
-                source.name());
+        return new PreviewResult(r.generation(), r.grid(), pathBands, zone, sets, r.connectivity(), seconds,
+                Instant.now(), source.name());
     }
 
     @Override

@@ -217,7 +217,7 @@ public final class BandSurfaceView extends StackPane {
         double range = Math.max(hi - lo, 1e-9);
         double eLo = lo;
         for (int b : bands) {
-            int inSet = b - r.setOf(b).set().first();
+            int inSet = b - r.setOf(b).first();
             Color base = Color.web(BandDiagramPainter.colourOf(r, b));
             if (inSet > 0) {
                 base = base.interpolate(Color.WHITE, Math.min(0.5, 0.22 * inSet));

@@ -74,10 +74,21 @@ public final class ExplorationView extends BorderPane {
         g.addRow(1, new Label("first seed"), NumberFields.of(vm.seedStartProperty(), status, "seed"));
         g.addRow(2, new Label("N"), NumberFields.of(vm.samplesProperty(), status, "N"));
         Label note = new Label("Sharp step, at the editor's grid L and Vmax; potential i uses seed S + i, as "
-                + "'./bandsmith explore'.");
+                + "'./bandsmith explore'. All cores.");
         note.setWrapText(true);
         note.setMaxWidth(260);
         note.setStyle("-fx-text-fill: #555;");
+        javafx.scene.control.CheckBox berry = new javafx.scene.control.CheckBox("also Berry connectivity (slower)");
+        berry.setId("exploreBerryBox");
+        berry.selectedProperty().bindBidirectional(vm.berryProperty());
+        berry.setTooltip(new Tooltip("Adds the π-defect connectivity of section VI (network only; about 0.1-0.2 s "
+                + "per potential). Naive and compat (the default of the set table and of classify) are always counted."));
+        Runnable enableBerry = () -> berry.setDisable(!vm.berryAvailable() || vm.runningProperty().get());
+        vm.runningProperty().addListener((o, a, b) -> enableBerry.run());
+        vm.methods().addListener((ListChangeListener<io.bandsmith.engine.topology.ConnectivityMethod>) c ->
+                enableBerry.run());
+        enableBerry.run();
+        g.add(berry, 0, 3, 2, 1);
         Button run = new Button("Run");
         run.setId("runExploreButton");
         run.setOnAction(e -> vm.run());

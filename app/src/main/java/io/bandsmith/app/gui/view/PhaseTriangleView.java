@@ -41,7 +41,7 @@ public final class PhaseTriangleView extends CanvasPane {
     /** Colour of a class in the workbench's palette (light grey: not computed). */
     static Color colour(BandSetClass c) {
         return c == null ? Color.web("#e0e0e0")
-                : Color.web(io.bandsmith.app.gui.preview.BandSetClass.valueOf(c.name()).colour());
+                : Color.web(io.bandsmith.app.gui.preview.ClassStyle.colour(c));
     }
 
     /** The map point (i, j) under canvas pixel (x, y) of the large triangle, or null. */

@@ -9,7 +9,10 @@ import java.util.function.Function;
 import io.bandsmith.app.gui.model.GeometryDocument;
 import io.bandsmith.app.gui.model.PreviewSettings;
 import io.bandsmith.app.gui.model.ShapeSpec;
+import io.bandsmith.app.gui.preview.PreviewBandSet;
 import io.bandsmith.app.gui.preview.PreviewResult;
+import io.bandsmith.app.gui.viewmodel.SourceChoice;
+import io.bandsmith.engine.topology.ConnectivityMethod;
 import io.bandsmith.app.gui.viewmodel.DialogService;
 import io.bandsmith.app.gui.viewmodel.EditorViewModel;
 import io.bandsmith.app.gui.viewmodel.WorkbenchViewModel;
@@ -65,7 +68,8 @@ public final class WorkbenchView extends BorderPane {
     private final BandDiagramView bandView;
     private final ZoneMapView zoneView;
     private final BandSurfaceView surfaceView;
-    private final TableView<PreviewResult.ClassifiedBandSet> setTable = new TableView<>();
+    private final TableView<PreviewBandSet> setTable = new TableView<>();
+    private final Label staleBanner = new Label();
     private final Label status = new Label();
     private final DesignView designView;
     private final javafx.scene.control.TabPane areas = new javafx.scene.control.TabPane();
@@ -80,7 +84,7 @@ public final class WorkbenchView extends BorderPane {
         zoneView = new ZoneMapView(vm);
         surfaceView = new BandSurfaceView(vm);
         designView = new DesignView(vm.design(), vm.statusProperty());
-        setTop(new VBox(menuBar(), toolBar()));
+        setTop(new VBox(menuBar(), toolBar(), staleBanner()));
         setLeft(controls());
         setCenter(areas());
         setBottom(bottom());
@@ -127,7 +131,7 @@ public final class WorkbenchView extends BorderPane {
 
     private MenuBar menuBar() {
         MenuItem newItem = item("New", "Shortcut+N", vm::newProject);
-        MenuItem open = item("Open…", "Shortcut+O", vm::openWithChooser);
+        MenuItem open = item("Open…", "Shortcut+O", vm::openWithChooser); // a project (.json) or a potential (.npy)
         Menu recent = new Menu("Open recent");
         Runnable fillRecent = () -> {
             recent.getItems().clear();
@@ -343,10 +347,9 @@ public final class WorkbenchView extends BorderPane {
         compare.setOnAction(e -> vm.compareWithExact());
         compare.disableProperty().bind(vm.canCompareProperty().not().or(vm.comparingProperty())
                 .or(vm.previewProperty().isNull()));
-        Tooltip.install(compare, new Tooltip(vm.canCompareProperty().get()
-                ? "Runs the exact solver in the background and overlays its bands as thin lines"
-                : "The live preview already runs on the exact plane-wave solver; the comparison is for the trained "
-                        + "network"));
+        Tooltip.install(compare, new Tooltip("Runs the exact solver in the background, overlays its bands (dashed) "
+                + "and classifies them: the set table shows network class vs exact class, disagreements "
+                + "highlighted. For the network only (the exact source needs no comparison)."));
         ProgressIndicator comparing = new ProgressIndicator();
         comparing.setPrefSize(18, 18);
         comparing.visibleProperty().bind(vm.comparingProperty());
@@ -355,11 +358,88 @@ public final class WorkbenchView extends BorderPane {
         cancel.setOnAction(e -> vm.cancelComparison());
         cancel.visibleProperty().bind(vm.comparingProperty());
         cancel.managedProperty().bind(vm.comparingProperty());
-        Label source = new Label("Source: " + vm.sourceNote());
+        ComboBox<SourceChoice> sourceBox = new ComboBox<>(FXCollections.observableArrayList(SourceChoice.values()));
+        sourceBox.setId("sourceBox");
+        sourceBox.valueProperty().bindBidirectional(vm.sourceChoiceProperty());
+        sourceBox.setDisable(!vm.networkAvailable() || !vm.exactAvailable());
+        Tooltip.install(sourceBox, new Tooltip("Band source: the trained network (fast; trained for case p6, "
+                + "Vmax = 256 E0, L = 100, outside that the exact solver is used by itself), the exact plane-wave "
+                + "solver, or both (network, and every settled geometry checked against the exact solver)"));
+        ComboBox<ConnectivityMethod> connBox = new ComboBox<>(FXCollections.observableArrayList(
+                ConnectivityMethod.NAIVE, ConnectivityMethod.COMPAT, ConnectivityMethod.BERRY));
+        connBox.setId("connectivityBox");
+        connBox.valueProperty().bindBidirectional(vm.connectivityProperty());
+        connBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ConnectivityMethod m) {
+                return m == null ? "" : m.cliName();
+            }
+
+            @Override
+            public ConnectivityMethod fromString(String t) {
+                return ConnectivityMethod.parse(t);
+            }
+        });
+        Tooltip.install(connBox, new Tooltip("Which band touchings split sets: naive (levels at Γ, K, M), compat "
+                + "(plus the C2-parity rule; default, as ./bandsmith classify) or berry (π defects of the Berry flux; "
+                + "network only)"));
+        Label source = new Label();
+        source.setId("sourceLabel");
         source.getStyleClass().add("source-label");
+        Runnable showSource = () -> source.setText("Bands: " + vm.sourceNote());
+        vm.activeSourceProperty().addListener((o, a, b) -> showSource.run());
+        showSource.run();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(undo, redo, save, compare, comparing, cancel, spacer, source);
+        return new ToolBar(undo, redo, save, new Label("Source"), sourceBox, new Label("Connectivity"), connBox,
+                compare, comparing, cancel, spacer, source);
+    }
+
+    /** The banner over stale results and the notice when the workbench chose another source by itself. */
+    private Node staleBanner() {
+        staleBanner.setId("staleBanner");
+        staleBanner.setMaxWidth(Double.MAX_VALUE);
+        staleBanner.setWrapText(true);
+        staleBanner.setPadding(new Insets(4, 10, 4, 10));
+        Runnable show = () -> {
+            List<String> parts = new ArrayList<>();
+            if (vm.staleProperty().get()) {
+                parts.add(vm.staleReasonProperty().get());
+            }
+            if (!vm.sourceNoticeProperty().get().isEmpty()) {
+                parts.add(vm.sourceNoticeProperty().get());
+            }
+            var c = vm.comparisonProperty().get();
+            if (c != null && c.warning() != null) {
+                parts.add(c.warning());
+            }
+            staleBanner.setText(String.join("  ·  ", parts));
+            boolean visible = !parts.isEmpty();
+            staleBanner.setVisible(visible);
+            staleBanner.setManaged(visible);
+            staleBanner.setStyle(vm.staleProperty().get()
+                    ? "-fx-background-color: #fff3cd; -fx-text-fill: #5c4400; -fx-font-weight: bold;"
+                    : "-fx-background-color: #e3f2fd; -fx-text-fill: #0d3c61;");
+            double opacity = vm.staleProperty().get() ? 0.35 : 1.0;
+            bandView.setOpacity(opacity);
+            zoneView.setOpacity(opacity);
+            surfaceView.setOpacity(opacity);
+            setTable.setOpacity(opacity);
+        };
+        vm.staleProperty().addListener((o, a, b) -> show.run());
+        vm.staleReasonProperty().addListener((o, a, b) -> show.run());
+        vm.sourceNoticeProperty().addListener((o, a, b) -> show.run());
+        vm.comparisonProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return staleBanner;
+    }
+
+    public Label staleBannerLabel() {
+        return staleBanner;
+    }
+
+    public TableView<PreviewBandSet> setTable() {
+        return setTable;
     }
 
     // ---- left: editor controls ---------------------------------------------------------------------------------
@@ -733,19 +813,48 @@ public final class WorkbenchView extends BorderPane {
 
     private Node bottom() {
         setTable.setId("bandSetTable");
-        setTable.setPrefHeight(128);
+        // every set in view: one row per set (at most one per band), no scrolling
+        setTable.setFixedCellSize(24);
+        Runnable fit = () -> {
+            double h = 30 + 24 * Math.max(3, setTable.getItems().size()) + 2;
+            setTable.setPrefHeight(h);
+            setTable.setMinHeight(h);
+        };
         setTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setTable.setPlaceholder(new Label("Band sets appear when the bands are computed"));
-        setTable.getColumns().add(column("Set (bands)", s -> s.set().bandsLabel()
-                + (s.set().complete() ? "" : " (may continue above)"), 150));
-        setTable.getColumns().add(column("Class", s -> s.classification().bandClass().label(), 110));
+        setTable.getColumns().add(column("Set (bands)", s -> s.bandsLabel() + (s.top() ? " (top)" : ""), 110));
+        setTable.getColumns().add(column("Class", PreviewBandSet::classLabel, 100));
         setTable.getColumns().add(column("Fingerprint (ns, np, nd, nf, n0, n+)",
-                s -> s.set().fingerprint().map(Object::toString).orElse("—"), 230));
-        setTable.getColumns().add(column("EBR decomposition", s -> s.classification().decomposition(), 140));
-        setTable.getColumns().add(column("Gap above (Vmax)", s -> Double.isNaN(s.set().gapAboveE0()) ? "—"
-                : String.format(Locale.ROOT, "%.4f", s.set().gapAboveE0() / vm.document().vmax()), 120));
-        setTable.getColumns().add(column("Note", s -> s.classification().note(), 260));
-        vm.previewProperty().addListener((o, a, r) -> setTable.getItems().setAll(r == null ? List.of() : r.sets()));
+                s -> s.set().fingerprint().toString(), 220));
+        setTable.getColumns().add(column("EBR decomposition", PreviewBandSet::decomposition, 140));
+        TableColumn<PreviewBandSet, String> exactColumn = column("Exact class (compare)", s -> {
+            var c = vm.comparisonProperty().get();
+            return c == null ? "—" : c.exactClassOf(s) + (c.agrees(s) ? "" : "  ≠");
+        }, 170);
+        exactColumn.setId("exactClassColumn");
+        setTable.getColumns().add(exactColumn);
+        setTable.getColumns().add(column("Smallest gap above (Vmax)", s -> Double.isNaN(s.gapAboveE0()) ? "—"
+                : String.format(Locale.ROOT, "%.4f", s.gapAboveE0() / vm.document().vmax()), 150));
+        setTable.getColumns().add(column("Note", PreviewBandSet::note, 260));
+        setTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(PreviewBandSet s, boolean empty) {
+                super.updateItem(s, empty);
+                var c = vm.comparisonProperty().get();
+                boolean disagree = !empty && s != null && c != null && !c.agrees(s);
+                getStyleClass().remove("class-disagrees");
+                if (disagree) {
+                    getStyleClass().add("class-disagrees");
+                }
+                setStyle(disagree ? "-fx-background-color: #ffcdd2;" : "");
+            }
+        });
+        vm.previewProperty().addListener((o, a, r) -> {
+            setTable.getItems().setAll(r == null ? List.of() : r.sets());
+            fit.run();
+        });
+        vm.comparisonProperty().addListener((o, a, b) -> setTable.refresh());
+        fit.run();
         status.setId("statusLabel");
         status.textProperty().bind(vm.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
@@ -762,9 +871,9 @@ public final class WorkbenchView extends BorderPane {
         return new VBox(setTable, bar);
     }
 
-    private static TableColumn<PreviewResult.ClassifiedBandSet, String> column(String title,
-            Function<PreviewResult.ClassifiedBandSet, String> value, double width) {
-        TableColumn<PreviewResult.ClassifiedBandSet, String> c = new TableColumn<>(title);
+    private static TableColumn<PreviewBandSet, String> column(String title,
+            Function<PreviewBandSet, String> value, double width) {
+        TableColumn<PreviewBandSet, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);

@@ -3,7 +3,6 @@ package io.bandsmith.app.gui.view;
 import java.util.Locale;
 
 import io.bandsmith.app.gui.model.PreviewSettings;
-import io.bandsmith.app.gui.preview.BandSets;
 import io.bandsmith.app.gui.preview.BerryFluxMap;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.preview.ZoneField;
@@ -31,8 +30,8 @@ import javafx.scene.text.TextAlignment;
 public final class ZoneMapView extends CanvasPane {
     private static final double KMAX = 4 * Math.PI / 3;
     /**
-     * Grid points where the gap is below this (units of Vmax) are marked as touchings: tighter than the
-     * connectivity tolerance of {@link BandSets}, so that near-degenerate neighbours of a touching are not marked.
+     * Grid points where the gap is below this (units of Vmax) are marked as touchings: tight, so that
+     * near-degenerate neighbours of a touching are not marked.
      */
     static final double TOUCHING_MARK_VMAX = 2e-4;
     private final WorkbenchViewModel vm;

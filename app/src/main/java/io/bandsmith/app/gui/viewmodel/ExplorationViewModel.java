@@ -41,7 +41,12 @@ import javafx.collections.ObservableList;
 public final class ExplorationViewModel implements AutoCloseable {
     /** One classified potential (sets per method), or one whose bands failed ({@code failure} set). */
     public record Sample(double alpha, long seed, PotentialGrid grid, Map<ConnectivityMethod, List<BandSet>> sets,
-            String failure) {
+            String failure, String source) {
+        public Sample(double alpha, long seed, PotentialGrid grid, Map<ConnectivityMethod, List<BandSet>> sets,
+                String failure) {
+            this(alpha, seed, grid, sets, failure, null);
+        }
+
         /** True when some method finds a fragile set among its sets. */
         public boolean fragile() {
             return sets != null && sets.values().stream().flatMap(List::stream)
@@ -54,20 +59,29 @@ public final class ExplorationViewModel implements AutoCloseable {
             return l == null || n >= l.size() ? BandSetClass.UNASSIGNED : l.get(n).classification();
         }
 
+        /**
+         * Every set with every method, as the workbench's set table shows it (the engine's classes, "unassigned"
+         * reading "not isolated"): what the gallery's tool tip says, and what the workbench shows when it opens the
+         * sample with the same source and connectivity.
+         */
         public String describe() {
             if (failure != null) {
                 return "seed " + seed + ": failed (" + failure + ")";
             }
             List<String> parts = new ArrayList<>();
             for (Map.Entry<ConnectivityMethod, List<BandSet>> e : sets.entrySet()) {
+                List<String> ss = new ArrayList<>();
                 for (BandSet s : e.getValue()) {
-                    if (s.classification() == BandSetClass.FRAGILE) {
-                        parts.add(String.format(Locale.ROOT, "%s: bands %d–%d fragile %s", e.getKey().cliName(),
-                                s.firstBand(), s.lastBand(), s.fingerprint()));
-                    }
+                    ss.add(String.format(Locale.ROOT, "%s %s%s", s.firstBand() == s.lastBand()
+                            ? Integer.toString(s.firstBand()) : s.firstBand() + "–" + s.lastBand(),
+                            io.bandsmith.app.gui.preview.ClassStyle.displayName(s.classification()),
+                            s.classification() == BandSetClass.FRAGILE ? " " + s.fingerprint()
+                                    : s.ebrs().isEmpty() ? "" : " (" + String.join(" + ", s.ebrs()) + ")"));
                 }
+                parts.add(e.getKey().cliName() + ": " + String.join(", ", ss));
             }
-            return "α = " + alpha + ", seed " + seed + (parts.isEmpty() ? "" : ": " + String.join("; ", parts));
+            return "α = " + alpha + ", seed " + seed + (source == null ? "" : ", " + source + " source") + ": "
+                    + String.join("; ", parts);
         }
     }
 
@@ -122,6 +136,8 @@ public final class ExplorationViewModel implements AutoCloseable {
             FXCollections.unmodifiableObservableList(methods);
 
     private BandStructureSource source;
+    private final javafx.beans.property.BooleanProperty berry = new javafx.beans.property.SimpleBooleanProperty();
+    private final IntegerProperty threads = new SimpleIntegerProperty(Runtime.getRuntime().availableProcessors());
     private List<ConnectivityMethod> runMethods = List.of();
     private Runnable onOpened = () -> { };
 
@@ -135,13 +151,38 @@ public final class ExplorationViewModel implements AutoCloseable {
         this.editor = editor;
         this.status = status;
         this.job = new BackgroundJob("bandsmith-explore", ui);
+        berry.addListener((o, a, b) -> updateMethods());
     }
 
-    /** The network when installed (Berry connectivity too), else the exact solver (naive and compat). */
+    /**
+     * The network when installed, else the exact solver: naive and compat connectivity, and Berry connectivity
+     * (slower: π defects on a 100x100 grid per potential) when {@link #berryProperty()} is on and the source gives
+     * eigenvectors.
+     */
     public void setSource(BandStructureSource s) {
         this.source = s;
-        methods.setAll(s instanceof TightBindingSource ? List.of(ConnectivityMethod.NAIVE, ConnectivityMethod.COMPAT,
-                ConnectivityMethod.BERRY) : List.of(ConnectivityMethod.NAIVE, ConnectivityMethod.COMPAT));
+        updateMethods();
+    }
+
+    private void updateMethods() {
+        methods.setAll(source instanceof TightBindingSource && berry.get() ? List.of(ConnectivityMethod.NAIVE,
+                ConnectivityMethod.COMPAT, ConnectivityMethod.BERRY)
+                : List.of(ConnectivityMethod.NAIVE, ConnectivityMethod.COMPAT));
+    }
+
+    /** Adds the Berry connectivity (network only; off by default: it costs most of the time). */
+    public javafx.beans.property.BooleanProperty berryProperty() {
+        return berry;
+    }
+
+    /** True when the source gives eigenvectors, so that Berry connectivity can be asked for. */
+    public boolean berryAvailable() {
+        return source instanceof TightBindingSource;
+    }
+
+    /** Worker threads of a run (default: all cores). */
+    public IntegerProperty threadsProperty() {
+        return threads;
     }
 
     public DoubleProperty alphaProperty() {
@@ -214,39 +255,84 @@ public final class ExplorationViewModel implements AutoCloseable {
                 + "Vmax = %.4g E0, %s source", n, a, size, vmax, s.name()));
         long t0 = System.nanoTime();
         RandomPotentialGenerator generator = RandomPotentialGenerator.withAlpha(a);
+        int nThreads = Math.max(1, threads.get());
         job.start(control -> {
-            int k = 0;
-            for (; k < n && !control.cancelled(); k++) {
-                long seed = s0 + k;
-                PotentialGrid grid = generator.stepPotential(size, seed, vmax);
-                Sample sample;
-                try {
-                    sample = new Sample(a, seed, grid, SourceClassifier.classify(s, grid, BANDS, ms), null);
-                } catch (RuntimeException e) {
-                    sample = new Sample(a, seed, grid, null, e.getMessage());
-                }
-                Sample finished = sample;
-                int d = k + 1;
-                double sec = (System.nanoTime() - t0) / 1e9;
-                control.post(() -> {
-                    done.add(finished);
-                    if (finished.fragile()) {
-                        fragile.add(finished);
+            // all cores: each worker takes the next seed; results are posted as they come and kept in seed order
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger finishedCount = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicBoolean over = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(nThreads,
+                    r -> {
+                        Thread t = new Thread(r, "bandsmith-explore-worker");
+                        t.setDaemon(true);
+                        t.setPriority(Thread.NORM_PRIORITY - 1);
+                        return t;
+                    });
+            Runnable worker = () -> {
+                int k;
+                while (!control.cancelled() && !over.get() && (k = next.getAndIncrement()) < n) {
+                    long seed = s0 + k;
+                    PotentialGrid grid = generator.stepPotential(size, seed, vmax);
+                    Sample sample;
+                    try {
+                        sample = new Sample(a, seed, grid, SourceClassifier.classify(s, grid, BANDS, ms), null,
+                                s.name());
+                    } catch (RuntimeException e) {
+                        sample = new Sample(a, seed, grid, null, e.getMessage(), s.name());
                     }
-                    tally.set(Tally.of(done, runMethods));
-                    progress.set((double) d / n);
-                    progressText.set(String.format(Locale.ROOT, "%d/%d potentials · %.2f s each · %d with a "
-                            + "fragile set", d, n, sec / d, fragile.size()));
-                });
+                    if (control.cancelled() || over.get()) {
+                        return; // asked to stop meanwhile: the run has already returned its count
+                    }
+                    Sample finished = sample;
+                    int d = finishedCount.incrementAndGet();
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    control.post(() -> {
+                        if (over.get() && control.cancelled()) {
+                            return;
+                        }
+                        insertBySeed(done, finished);
+                        if (finished.fragile()) {
+                            insertBySeed(fragile, finished);
+                        }
+                        tally.set(Tally.of(done, runMethods));
+                        progress.set((double) done.size() / n);
+                        progressText.set(String.format(Locale.ROOT, "%d/%d potentials · %.3f s each (%d threads) · "
+                                + "%d with a fragile set", done.size(), n, sec / d, nThreads, fragile.size()));
+                    });
+                }
+            };
+            for (int t = 0; t < nThreads; t++) {
+                pool.execute(worker);
             }
-            return k;
+            pool.shutdown();
+            try {
+                // poll often, so that Cancel returns within a fraction of a second even while workers are busy
+                while (!pool.awaitTermination(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (control.cancelled()) {
+                        break;
+                    }
+                }
+            } finally {
+                over.set(true);
+                pool.shutdownNow();
+            }
+            return control.cancelled() ? -1 : n;
         }, k -> {
+            k = k < 0 ? done.size() : k;
             status.set(String.format(Locale.ROOT, "Exploration %s: %d of %d potentials, %d with a fragile set%s",
-                    k == n ? "done" : "cancelled", k, n, fragile.size(), fragile.isEmpty() ? ""
+                    k == n ? "done" : "cancelled", done.size(), n, fragile.size(), fragile.isEmpty() ? ""
                             : " (click one in the gallery to open it)"));
             progressText.set((k == n ? "done: " : "cancelled: ") + progressText.get());
         }, e -> status.set("Exploration failed: " + e.getMessage()));
         return true;
+    }
+
+    private static void insertBySeed(List<Sample> list, Sample s) {
+        int i = list.size();
+        while (i > 0 && list.get(i - 1).seed() > s.seed()) {
+            i--;
+        }
+        list.add(i, s);
     }
 
     public void cancel() {

@@ -3,6 +3,7 @@ package io.bandsmith.app.gui.viewmodel;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,12 +18,14 @@ import io.bandsmith.app.gui.model.PreviewSettings;
 import io.bandsmith.app.gui.model.Project;
 import io.bandsmith.app.gui.model.ProjectFiles;
 import io.bandsmith.app.gui.model.ProjectFormatException;
-import io.bandsmith.app.gui.preview.BandSetClassifier;
 import io.bandsmith.app.gui.preview.BerryFluxMap;
 import io.bandsmith.app.gui.preview.BerryFluxService;
+import io.bandsmith.app.gui.preview.PreviewBandSet;
+import io.bandsmith.app.gui.preview.PreviewClassifier;
 import io.bandsmith.app.gui.preview.PreviewKPoints;
 import io.bandsmith.app.gui.preview.PreviewResult;
 import io.bandsmith.app.gui.preview.PreviewService;
+import io.bandsmith.app.gui.preview.PreviewSources;
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.lattice.KPointSet;
@@ -31,6 +34,8 @@ import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.engine.io.PngFiles;
 import io.bandsmith.engine.tightbinding.TightBindingSource;
+import io.bandsmith.engine.topology.ConnectivityMethod;
+import io.bandsmith.models.inference.NetworkPredictor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -61,6 +66,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** The project file format for choosers. */
     public static final DialogService.FileKind PROJECT_FILES = new DialogService.FileKind("Bandsmith project",
             "*.json");
+    /** What File > Open accepts: projects and potentials. */
+    public static final DialogService.FileKind OPENABLE_FILES = new DialogService.FileKind(
+            "Bandsmith project or potential (.npy)", "*.json", "*.npy");
 
     private final EditorViewModel editor = new EditorViewModel();
     private final DesignViewModel design;
@@ -68,7 +76,20 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private final WorkbenchState state;
     private final Executor ioExecutor;
     private final PreviewService previewService;
-    private final String sourceNote;
+    private final PreviewSources sources;
+
+    /** What a preview is computed from: when the shown result's key differs from the newest request's, it is stale. */
+    private record Key(PotentialGrid grid, int bandCount, String source, ConnectivityMethod connectivity) {
+    }
+
+    private final ObjectProperty<SourceChoice> sourceChoice = new SimpleObjectProperty<>(SourceChoice.EXACT);
+    private final ObjectProperty<ConnectivityMethod> connectivity =
+            new SimpleObjectProperty<>(ConnectivityMethod.COMPAT);
+    private final ReadOnlyStringWrapper activeSource = new ReadOnlyStringWrapper("exact");
+    private final ReadOnlyStringWrapper sourceNotice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper staleReason = new ReadOnlyStringWrapper("");
+    private Key requestedKey;
 
     private final ObjectProperty<PreviewSettings> settings = new SimpleObjectProperty<>(PreviewSettings.DEFAULT);
     private final ReadOnlyObjectWrapper<PreviewResult> preview = new ReadOnlyObjectWrapper<>();
@@ -110,23 +131,36 @@ public final class WorkbenchViewModel implements AutoCloseable {
     private long requestedGeneration;
 
     /**
-     * @param source computes the bands of the live preview (the exact solver until a trained network ships)
-     * @param sourceNote what the status line says about the source, e.g. "exact solver (no trained network yet)"
-     * @param classifier the topology plug ({@link BandSetClassifier#unavailable()} until that layer lands)
+     * One band source only (tests): a tight-binding source is taken as the network, anything else as the exact
+     * solver; "compare with exact" is off until {@link #setExactSource} gives an exact solver.
+     *
+     * @param sourceNote what the status line says about the source
+     */
+    public WorkbenchViewModel(BandStructureSource source, String sourceNote, Executor uiExecutor,
+            Executor ioExecutor, DialogService dialogs, WorkbenchState state) {
+        this(PreviewSources.single(source, sourceNote), uiExecutor, ioExecutor, dialogs, state);
+    }
+
+    /**
+     * @param sources the network (if installed) and the exact solver; the network is the default source when there
+     *        is one
      * @param uiExecutor runs preview results on the view models' thread ({@code Platform::runLater})
      * @param ioExecutor writes autosaves off that thread
      */
-    public WorkbenchViewModel(BandStructureSource source, String sourceNote, BandSetClassifier classifier,
-            Executor uiExecutor, Executor ioExecutor, DialogService dialogs, WorkbenchState state) {
+    public WorkbenchViewModel(PreviewSources sources, Executor uiExecutor, Executor ioExecutor, DialogService dialogs,
+            WorkbenchState state) {
         this.dialogs = dialogs;
         this.state = state;
         this.ioExecutor = ioExecutor;
-        this.sourceNote = sourceNote;
+        this.sources = sources;
         this.uiExecutor = uiExecutor;
         this.design = new DesignViewModel(editor, status, dialogs, uiExecutor);
+        BandStructureSource source = sources.network() != null ? sources.network() : sources.exact();
+        sourceChoice.set(sources.network() != null ? SourceChoice.NN : SourceChoice.EXACT);
+        activeSource.set(source.name());
         // until the application says otherwise: no network, classification with the preview's source
         design.setSources(null, source, null);
-        this.previewService = new PreviewService(source, classifier, uiExecutor, new PreviewService.Listener() {
+        this.previewService = new PreviewService(uiExecutor, new PreviewService.Listener() {
             @Override
             public void completed(PreviewResult result) {
                 onPreview(result);
@@ -137,8 +171,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 onPreviewFailed(generation, message);
             }
         });
-        this.berryService = source instanceof TightBindingSource tb
-                ? new BerryFluxService(tb, BerryFluxMap.GRID, uiExecutor, new BerryFluxService.Listener() {
+        this.berryService = sources.network() != null
+                ? new BerryFluxService(sources.network(), BerryFluxMap.GRID, uiExecutor, new BerryFluxService.Listener() {
                     @Override
                     public void completed(long requestId, BerryFluxMap map) {
                         onBerryFlux(requestId, map);
@@ -171,8 +205,18 @@ public final class WorkbenchViewModel implements AutoCloseable {
         });
         projectName.addListener((obs, o, n) -> updateTitle());
         dirty.addListener((obs, o, n) -> updateTitle());
+        sourceChoice.addListener((obs, o, n) -> {
+            if (n != SourceChoice.BOTH) {
+                cancelComparison();
+            }
+            requestPreview();
+        });
+        connectivity.addListener((obs, o, n) -> requestPreview());
+        if (sources.exactReference() != null && sources.network() != null) {
+            setExactSource(sources.exactReference());
+        }
         updateTitle();
-        status.set("Ready · " + sourceNote);
+        status.set("Ready · " + sourceNote());
     }
 
     public EditorViewModel editor() {
@@ -189,8 +233,17 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Asks for bands of the current geometry (the latest request wins). */
     public void requestPreview() {
         PotentialGrid grid = editor.getDocument().grid();
-        requestedGeneration = previewService.request(grid, settings.get().bandCount());
+        BandStructureSource source = chooseSource(grid);
+        ConnectivityMethod method = connectivity.get();
+        if (method == ConnectivityMethod.BERRY && !(source instanceof TightBindingSource)) {
+            method = ConnectivityMethod.COMPAT;
+            appendNotice("Berry connectivity needs the network's eigenvectors: the " + source.name()
+                    + " source is classified with compat");
+        }
+        requestedKey = new Key(grid, settings.get().bandCount(), source.name(), method);
+        requestedGeneration = previewService.request(grid, settings.get().bandCount(), source, method);
         computing.set(true);
+        updateStale();
         // a Berry-flux map of the old geometry is no longer wanted: stop it at its next k point
         if (berryService != null) {
             berryService.cancel();
@@ -210,12 +263,101 @@ public final class WorkbenchViewModel implements AutoCloseable {
         if (c != null && c.generation() != result.generation()) {
             comparison.set(null);
         }
-        status.set(previewStatus(result));
+        status.set(sourceNotice.get().isEmpty() ? previewStatus(result)
+                : sourceNotice.get() + " · " + previewStatus(result));
         preview.set(result);
+        updateStale();
         if (!computing.get()) {
             // the second stage: only once the geometry has settled (no newer request), and only when it is shown
             requestBerryFlux();
+            if (sourceChoice.get() == SourceChoice.BOTH && !stale.get() && isNetwork(result.sourceName())
+                    && exactSource != null) {
+                compareWithExact();
+            }
         }
+    }
+
+    /** The source for {@code grid}: the chosen one, or the exact solver where the network is out of its domain. */
+    private BandStructureSource chooseSource(PotentialGrid grid) {
+        sourceNotice.set("");
+        SourceChoice choice = sourceChoice.get();
+        BandStructureSource chosen;
+        if (choice == SourceChoice.EXACT || sources.network() == null) {
+            if (choice != SourceChoice.EXACT) {
+                sourceNotice.set("No network is installed: bands by the exact solver");
+            }
+            chosen = sources.exact() != null ? sources.exact() : sources.network();
+        } else {
+            String problem = sources.networkDomainProblem(grid);
+            if (problem != null && sources.exact() != null) {
+                sourceNotice.set("Outside the network's domain (case " + PreviewSources.CASE + ", Vmax = "
+                        + fmt(NetworkPredictor.TRAINED_VMAX) + " E0, L = " + PreviewSources.TRAINED_SIZE + "): "
+                        + problem + "; bands by the exact solver");
+                chosen = sources.exact();
+            } else {
+                if (problem != null) {
+                    sourceNotice.set("Outside the network's domain: " + problem + " (no exact solver here)");
+                }
+                chosen = sources.network();
+            }
+        }
+        activeSource.set(chosen.name());
+        canCompare.set(exactSource != null && chosen instanceof TightBindingSource);
+        return chosen;
+    }
+
+    /** Whether a result's source name is the network's. */
+    private boolean isNetwork(String sourceName) {
+        return sources.network() != null && sources.network().name().equals(sourceName);
+    }
+
+    private void appendNotice(String s) {
+        sourceNotice.set(sourceNotice.get().isEmpty() ? s : sourceNotice.get() + "; " + s);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** Greys the shown results (and says why) while they belong to another geometry, band count or source. */
+    private void updateStale() {
+        PreviewResult r = preview.get();
+        if (r == null || requestedKey == null) {
+            stale.set(false);
+            staleReason.set("");
+            return;
+        }
+        Key shown = new Key(r.grid(), r.path().bandCount(), r.sourceName(), r.connectivity());
+        if (shown.equals(requestedKey)) {
+            stale.set(false);
+            staleReason.set("");
+            return;
+        }
+        List<String> why = new ArrayList<>();
+        if (r.grid().vmax() != requestedKey.grid().vmax()) {
+            why.add("Vmax " + fmt(r.grid().vmax()) + " → " + fmt(requestedKey.grid().vmax()) + " E0");
+        }
+        if (r.grid().size() != requestedKey.grid().size()) {
+            why.add("L " + r.grid().size() + " → " + requestedKey.grid().size());
+        }
+        if (why.isEmpty() && !r.grid().equals(requestedKey.grid())) {
+            why.add("the geometry changed");
+        }
+        if (shown.bandCount() != requestedKey.bandCount()) {
+            why.add("band count " + shown.bandCount() + " → " + requestedKey.bandCount());
+        }
+        if (!shown.source().equals(requestedKey.source())) {
+            why.add("source " + shown.source() + " → " + requestedKey.source());
+        }
+        if (shown.connectivity() != requestedKey.connectivity()) {
+            why.add("connectivity " + shown.connectivity().cliName() + " → "
+                    + requestedKey.connectivity().cliName());
+        }
+        stale.set(true);
+        String err = previewError.get();
+        staleReason.set("Out of date (" + String.join(", ", why) + "): " + (err.isEmpty() ? "recomputing…"
+                : "not recomputed: " + err));
     }
 
     private void onPreviewFailed(long generation, String message) {
@@ -225,12 +367,77 @@ public final class WorkbenchViewModel implements AutoCloseable {
         computing.set(false);
         previewError.set(message);
         status.set("Bands not computed: " + message);
+        updateStale();
     }
 
     /** The status-line text for a finished preview. */
     public String previewStatus(PreviewResult r) {
-        return String.format(Locale.ROOT, "Bands by the %s · last computation %.2f s, finished %s · classifier: %s",
-                sourceNote, r.seconds(), CLOCK.format(r.finishedAt()), previewService.classifier().name());
+        return String.format(Locale.ROOT, "Bands by the %s · last computation %.2f s, finished %s · classes: "
+                + "engine classifier, %s connectivity", noteOf(r.sourceName()), r.seconds(),
+                CLOCK.format(r.finishedAt()), r.connectivity().cliName());
+    }
+
+    private String noteOf(String sourceName) {
+        return isNetwork(sourceName) ? sources.networkNote()
+                : sources.exactNote() != null ? sources.exactNote() : sourceName;
+    }
+
+    /** The source the user chose (the workbench may use the exact solver instead, see {@link #sourceNoticeProperty}). */
+    public ObjectProperty<SourceChoice> sourceChoiceProperty() {
+        return sourceChoice;
+    }
+
+    /** True when the network can be chosen. */
+    public boolean networkAvailable() {
+        return sources.network() != null;
+    }
+
+    /** True when the exact solver can be chosen. */
+    public boolean exactAvailable() {
+        return sources.exact() != null;
+    }
+
+    /** The connectivity rule of the band sets (compat by default; berry with the network only). */
+    public ObjectProperty<ConnectivityMethod> connectivityProperty() {
+        return connectivity;
+    }
+
+    /** The source name of the newest request: the network's ("nn") or the exact solver's ("exact"). */
+    public ReadOnlyStringProperty activeSourceProperty() {
+        return activeSource.getReadOnlyProperty();
+    }
+
+    /** Why the workbench uses another source than the chosen one (outside the network's domain), or empty. */
+    public ReadOnlyStringProperty sourceNoticeProperty() {
+        return sourceNotice.getReadOnlyProperty();
+    }
+
+    /** True while the shown results belong to another geometry, band count, source or connectivity. */
+    public ReadOnlyBooleanProperty staleProperty() {
+        return stale.getReadOnlyProperty();
+    }
+
+    /** The banner text while {@link #staleProperty()} is true, else empty. */
+    public ReadOnlyStringProperty staleReasonProperty() {
+        return staleReason.getReadOnlyProperty();
+    }
+
+    /** What the user should know about the shown results: source switches, bad comparisons, failures. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        if (!sourceNotice.get().isEmpty()) {
+            out.add(sourceNotice.get());
+        }
+        if (stale.get()) {
+            out.add(staleReason.get());
+        } else if (!previewError.get().isEmpty()) {
+            out.add("Bands not computed: " + previewError.get());
+        }
+        Comparison c = comparison.get();
+        if (c != null && c.warning() != null) {
+            out.add(c.warning());
+        }
+        return out;
     }
 
     public ReadOnlyObjectProperty<PreviewResult> previewProperty() {
@@ -266,19 +473,16 @@ public final class WorkbenchViewModel implements AutoCloseable {
         }
     }
 
-    public boolean classifierAvailable() {
-        return previewService.classifier().available();
-    }
-
+    /** What the status line calls the source of the newest request. */
     public String sourceNote() {
-        return sourceNote;
+        return noteOf(activeSource.get());
     }
 
     // ---- zone map: Berry flux ---------------------------------------------------------------------------------
 
     /** True when the preview's source is a tight-binding source, whose eigenvectors give the Berry flux. */
     public boolean berryFluxAvailable() {
-        return berryService != null;
+        return berryService != null && isNetwork(activeSource.get());
     }
 
     public ReadOnlyObjectProperty<ZoneMapMode> zoneMapModeProperty() {
@@ -292,7 +496,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
      * @return whether the mode is now the one asked for
      */
     public boolean setZoneMapMode(ZoneMapMode mode) {
-        if (mode == ZoneMapMode.BERRY_FLUX && berryService == null) {
+        if (mode == ZoneMapMode.BERRY_FLUX && !berryFluxAvailable()) {
             status.set(BERRY_UNAVAILABLE);
             zoneMapMode.set(ZoneMapMode.GAP);
             return false;
@@ -307,7 +511,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
             // the Berry-flux message belongs to the map that is no longer shown
             berryError.set("");
             PreviewResult shown = preview.get();
-            status.set(shown != null ? previewStatus(shown) : "Ready · " + sourceNote);
+            status.set(shown != null ? previewStatus(shown) : "Ready · " + sourceNote());
         }
         return true;
     }
@@ -365,7 +569,8 @@ public final class WorkbenchViewModel implements AutoCloseable {
     /** Starts the second stage for the shown preview when the Berry-flux map is shown and not current. */
     private void requestBerryFlux() {
         PreviewResult shown = preview.get();
-        if (berryService == null || shown == null || zoneMapMode.get() != ZoneMapMode.BERRY_FLUX) {
+        if (berryService == null || shown == null || zoneMapMode.get() != ZoneMapMode.BERRY_FLUX
+                || !isNetwork(shown.sourceName())) {
             return;
         }
         if (berryFluxCurrent()) {
@@ -414,14 +619,53 @@ public final class WorkbenchViewModel implements AutoCloseable {
     // ---- compare with exact ------------------------------------------------------------------------------------
 
     /**
-     * The exact bands of the geometry shown, for the overlay, and how far the preview is from them.
+     * The exact bands of the geometry shown, for the overlay, how far the preview is from them, and the band sets the
+     * engine's classifier finds in the exact bands.
      *
      * @param generation the preview it belongs to
      * @param exactPath the exact bands along the path
      * @param rmsVmax rms deviation of the preview from the exact bands over the path and the zone grid, in Vmax
      * @param seconds how long the exact computation took
+     * @param exactSets the sets of the exact bands (same connectivity; compat where the preview used berry)
+     * @param warning set when the rms exceeds 3x the model card's figure, else null
      */
-    public record Comparison(long generation, BandStructure exactPath, double rmsVmax, double seconds) {
+    public record Comparison(long generation, BandStructure exactPath, double rmsVmax, double seconds,
+            List<PreviewBandSet> exactSets, String warning) {
+        public Comparison {
+            exactSets = List.copyOf(exactSets);
+        }
+
+        /** What the exact bands say about the preview's set {@code s}: its class, or how they split those bands. */
+        public String exactClassOf(PreviewBandSet s) {
+            for (PreviewBandSet e : exactSets) {
+                if (e.first() == s.first() && e.last() == s.last()) {
+                    return e.classLabel();
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            for (PreviewBandSet e : exactSets) {
+                if (e.last() >= s.first() && e.first() <= s.last()) {
+                    parts.add(e.bandsLabel() + " " + e.classLabel());
+                }
+            }
+            return "split: " + String.join(", ", parts);
+        }
+
+        /** The exact set with the same bands as {@code s}, or null when the exact bands split them otherwise. */
+        public PreviewBandSet exactSetOf(PreviewBandSet s) {
+            for (PreviewBandSet e : exactSets) {
+                if (e.first() == s.first() && e.last() == s.last()) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        /** True when the exact bands give the same set with the same class. */
+        public boolean agrees(PreviewBandSet s) {
+            PreviewBandSet e = exactSetOf(s);
+            return e != null && e.bandClass() == s.bandClass();
+        }
     }
 
     /**
@@ -430,7 +674,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
      */
     public void setExactSource(BandStructureSource exact) {
         this.exactSource = exact;
-        canCompare.set(exact != null);
+        canCompare.set(exact != null && isNetwork(activeSource.get()));
         if (exact != null && compareExecutor == null) {
             compareExecutor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "bandsmith-compare");
@@ -458,7 +702,7 @@ public final class WorkbenchViewModel implements AutoCloseable {
      */
     public void compareWithExact() {
         PreviewResult shown = preview.get();
-        if (exactSource == null) {
+        if (exactSource == null || (shown != null && !isNetwork(shown.sourceName()))) {
             status.set("Compare with exact: the preview already runs on the exact solver");
             return;
         }
@@ -482,7 +726,19 @@ public final class WorkbenchViewModel implements AutoCloseable {
                 double[][] e = all.energies();
                 BandStructure exactPath = new BandStructure(path, java.util.Arrays.copyOfRange(e, 0, path.size()),
                         all.highSymmetry(), all.vmax(), all.source());
-                Comparison c = new Comparison(shown.generation(), exactPath, rms, (System.nanoTime() - t0) / 1e9);
+                BandStructure exactZone = new BandStructure(wedge, java.util.Arrays.copyOfRange(e, path.size(),
+                        e.length), all.highSymmetry(), all.vmax(), all.source());
+                ConnectivityMethod method = shown.connectivity() == ConnectivityMethod.BERRY
+                        ? ConnectivityMethod.COMPAT : shown.connectivity();
+                List<PreviewBandSet> exactSets = PreviewClassifier.classify(exact, shown.grid(), exactPath,
+                        List.of(exactZone), method);
+                String warning = rms > 3 * NetworkPredictor.MODEL_CARD_RMS_VMAX
+                        ? String.format(Locale.ROOT, "The network is off by %.2e Vmax rms here, %.0fx the model "
+                                + "card's %.2e: trust the exact classes", rms,
+                                rms / NetworkPredictor.MODEL_CARD_RMS_VMAX, NetworkPredictor.MODEL_CARD_RMS_VMAX)
+                        : null;
+                Comparison c = new Comparison(shown.generation(), exactPath, rms, (System.nanoTime() - t0) / 1e9,
+                        exactSets, warning);
                 uiExecutor.execute(() -> finishComparison(id, c, null));
             } catch (RuntimeException ex) {
                 uiExecutor.execute(() -> finishComparison(id, null, ex.getMessage()));
@@ -533,8 +789,11 @@ public final class WorkbenchViewModel implements AutoCloseable {
             return;
         }
         comparison.set(c);
-        status.set(String.format(Locale.ROOT, "Compared with the exact solver: rms deviation %.2e Vmax (%.2f s)",
-                c.rmsVmax(), c.seconds()));
+        long disagree = shown.sets().stream().filter(s -> !c.agrees(s)).count();
+        status.set(String.format(Locale.ROOT, "Compared with the exact solver: rms deviation %.2e Vmax (%.2f s); "
+                + "%s%s", c.rmsVmax(), c.seconds(), disagree == 0 ? "every set has the same class"
+                        : disagree + " set" + (disagree == 1 ? "" : "s") + " classed differently (highlighted)",
+                c.warning() == null ? "" : " · " + c.warning()));
     }
 
     /** Cancels a running comparison; its result, if it still arrives, is dropped. */
@@ -547,6 +806,64 @@ public final class WorkbenchViewModel implements AutoCloseable {
             comparing.set(false);
             status.set("Exact comparison cancelled");
         }
+    }
+
+    // ---- what the workbench shows, for outside checks -----------------------------------------------------------
+
+    /** True once the preview of the current geometry and settings is shown (and, with "both", its comparison). */
+    public boolean settled() {
+        PreviewResult r = preview.get();
+        if (r == null || computing.get() || stale.get()) {
+            return false;
+        }
+        if (sourceChoice.get() == SourceChoice.BOTH && isNetwork(r.sourceName()) && exactSource != null) {
+            Comparison c = comparison.get();
+            return !comparing.get() && c != null && c.generation() == r.generation();
+        }
+        return true;
+    }
+
+    /**
+     * What the workbench shows, as {@code gui --dump-state} writes it: source, case, staleness, warnings and the band
+     * sets with the class names of {@code ./bandsmith classify} ("EBR", "composite", "fragile", "unassigned"); with a
+     * comparison, each set's exact class too.
+     */
+    public java.util.Map<String, Object> stateSnapshot() {
+        java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        PreviewResult r = preview.get();
+        doc.put("source", r != null ? r.sourceName() : activeSource.get());
+        doc.put("requested_source", sourceChoice.get().cliName());
+        doc.put("case", PreviewSources.CASE);
+        doc.put("vmax", editor.getDocument().vmax());
+        doc.put("size", editor.getDocument().size());
+        doc.put("connectivity", r != null ? r.connectivity().cliName() : connectivity.get().cliName());
+        doc.put("stale", r == null || stale.get());
+        doc.put("warnings", warnings());
+        Comparison c = comparison.get();
+        if (c != null && r != null && c.generation() == r.generation()) {
+            doc.put("exact_rms_vmax", c.rmsVmax());
+        } else {
+            c = null;
+        }
+        List<Object> sets = new ArrayList<>();
+        if (r != null) {
+            for (PreviewBandSet s : r.sets()) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("bands", List.of(s.set().firstBand(), s.set().lastBand()));
+                m.put("class", s.bandClass().label());
+                m.put("fingerprint", s.set().fingerprint().toList());
+                m.put("decomposition", s.decomposition());
+                m.put("may_continue_above", s.top());
+                if (c != null) {
+                    PreviewBandSet e = c.exactSetOf(s);
+                    m.put("exact_class", e == null ? "split differently" : e.bandClass().label());
+                    m.put("agrees_with_exact", c.agrees(s));
+                }
+                sets.add(m);
+            }
+        }
+        doc.put("sets", sets);
+        return doc;
     }
 
     // ---- project files -----------------------------------------------------------------------------------------
@@ -624,6 +941,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
      * says why, and changes nothing: neither the current project nor any file.
      */
     public boolean open(Path file) {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+            return openPotential(file);
+        }
         Project p;
         try {
             p = ProjectFiles.read(file);
@@ -639,12 +959,45 @@ public final class WorkbenchViewModel implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Opens a potential ({@code .npy}: one (L, L) grid, a uint8/bool mask with V = 256 E0 · mask or a float potential
+     * in E0, read as {@code ./bandsmith classify} reads it) as a new untitled project whose base is that grid.
+     */
+    public boolean openPotential(Path file) {
+        PotentialGrid grid;
+        try {
+            List<PotentialGrid> grids = NpyFiles.readPotentials(file, PotentialGrid.DEFAULT_VMAX);
+            if (grids.size() != 1) {
+                throw new InvalidInputException(file, "holds " + grids.size()
+                        + " potentials; the workbench opens one (L, L) grid");
+            }
+            grid = grids.get(0);
+            if (grid.size() > 400) {
+                throw new InvalidInputException(file, "grid " + grid.size() + "x" + grid.size()
+                        + " is larger than the editor's 400x400");
+            }
+        } catch (RuntimeException e) {
+            dialogs.showError("Cannot open potential", e.getMessage());
+            status.set("Not opened: " + e.getMessage());
+            return false;
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.npy$", "");
+        adopt(Project.untitled().withName(name), null);
+        editor.loadComputedGrid(grid, file.getFileName().toString());
+        saved = currentProject();
+        updateDirty();
+        recentFiles.setAll(state.addRecent(file));
+        status.set("Opened potential " + file.getFileName() + " (L = " + grid.size() + ", Vmax = "
+                + fmt(grid.vmax()) + " E0)");
+        return true;
+    }
+
     /** Asks to save changes, then for a file, then opens it. */
     public boolean openWithChooser() {
         if (!confirmDiscardChanges()) {
             return false;
         }
-        return dialogs.chooseFileToOpen("Open project", PROJECT_FILES).map(this::open).orElse(false);
+        return dialogs.chooseFileToOpen("Open project or potential", OPENABLE_FILES).map(this::open).orElse(false);
     }
 
     public boolean openRecent(Path file) {
@@ -809,8 +1162,9 @@ public final class WorkbenchViewModel implements AutoCloseable {
     public boolean exportHdf5(Path file) {
         PreviewResult r = preview.get();
         PotentialGrid g = r != null ? r.grid() : editor.getDocument().grid();
+        String note = r != null ? noteOf(r.sourceName()) : sourceNote();
         return export(file, () -> io.bandsmith.app.gui.export.Hdf5Export.write(file, g, r == null ? null : r.path(),
-                null, sourceNote));
+                null, note));
     }
 
     /** The geometry as .npy: a uint8 mask when it is two-valued, else float64 in E0. */
