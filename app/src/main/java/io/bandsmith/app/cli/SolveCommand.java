@@ -82,10 +82,14 @@ public final class SolveCommand implements Callable<Integer> {
      * any work, naming the file and the potential.
      */
     static void requireResolvable(BandStructureSource source, Path file, List<PotentialGrid> grids) {
-        if (source instanceof PlaneWaveSolver solver) {
+        if (source instanceof PlaneWaveSolver || source instanceof CasePlaneWaveSolver) {
             for (int i = 0; i < grids.size(); i++) {
                 try {
-                    solver.requireResolvable(grids.get(i));
+                    if (source instanceof PlaneWaveSolver solver) {
+                        solver.requireResolvable(grids.get(i));
+                    } else {
+                        ((CasePlaneWaveSolver) source).requireResolvable(grids.get(i));
+                    }
                 } catch (InvalidInputException e) {
                     throw new InvalidInputException(file, (grids.size() > 1 ? "potential " + i + ": " : "")
                             + e.getMessage());

@@ -11,6 +11,7 @@ import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
 import io.bandsmith.engine.cases.CaseStudy;
 import io.bandsmith.engine.geometry.PotentialGrid;
+import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.group.CharacterTable;
 import io.bandsmith.engine.group.MaximalKPoint;
 import io.bandsmith.engine.group.SymOp;
@@ -70,7 +71,8 @@ public final class CasePlaneWaveSolver implements BandStructureSource {
             throw new IllegalArgumentException("need at least one band, got " + bandCount);
         }
         PotentialGrid grid = study.requireSymmetric(potential, RELATIVE_SYMMETRY_TOLERANCE);
-        double cutoff = settings.cutoffFor(grid.vmax());
+        requireResolvable(grid);
+        double cutoff = settings.cutoffFor(grid.range());
         double shell = settings.correctionEnabled() ? cutoff * settings.correctionFactor() : cutoff;
         Table table = new Table(study.group(), grid, nMax(cutoff, shell));
         int levels = bandCount + settings.extraLevels();
@@ -87,6 +89,22 @@ public final class CasePlaneWaveSolver implements BandStructureSource {
         return new BandStructure(kpoints, energies, hsp, grid.vmax(), String.format(
                 "exact plane waves (%s), square pixels, |k+G| <= %.1f/a + 2nd-order correction to %.1f/a, dense per k",
                 study.name(), cutoff, shell));
+    }
+
+    /**
+     * As {@link PlaneWaveSolver#requireResolvable}: the basis is sized from the potential's range (max − min), and a
+     * range above {@link PlaneWaveSolver#MAX_RANGE} is refused with one line before any work (docs/solver.md).
+     *
+     * @throws InvalidInputException naming the range and the limit (the caller adds the file)
+     */
+    public void requireResolvable(PotentialGrid potential) {
+        double range = potential.range();
+        if (range > PlaneWaveSolver.MAX_RANGE) {
+            throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+                    "the potential's range (max - min) is %.4g E0; the exact solver resolves at most %.0f E0 "
+                    + "(16 x 256) accurately (docs/solver.md): lower --vmax or scale the potential", range,
+                    PlaneWaveSolver.MAX_RANGE));
+        }
     }
 
     private int nMax(double cutoff, double shell) {

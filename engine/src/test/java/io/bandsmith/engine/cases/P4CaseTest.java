@@ -14,6 +14,7 @@ import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
+import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.group.GroupRandomPotentials;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.lattice.KVector;
@@ -113,5 +114,31 @@ class P4CaseTest {
         assertThrows(IllegalArgumentException.class, () -> CaseStudy.p6().requireSymmetric(p4, 1e-6));
         assertFalse(CaseStudy.NAMES.contains("p5"));
         assertThrows(IllegalArgumentException.class, () -> CaseStudy.named("p5"));
+    }
+
+    @Test
+    void hugeRangesAreRefusedInOneLineBeforeAnyWork() {
+        // issue 18 for p4: the basis is sized from the potential's range; above 4096 E0 one line, no OOM or hang
+        PotentialGrid p4 = P4.randomStep(1, 100, 3, 1e6);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> CasePlaneWaveSolver.withDefaults(P4).compute(p4, P4.wedge(91), 7));
+        assertTrue(e.getMessage().contains("4096") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void aFloatPotentialAboveVmaxIsSolvedWithTheBasisOfItsRange() {
+        // the same grid read as a float potential with --vmax 256 and as a mask of 1024 E0 must give the same levels
+        PotentialGrid mask = P4.randomStep(1, 100, 3, 1024);
+        PotentialGrid asFloat = PotentialGrid.of(100, mask.valuesE0(), 256);
+        KPointSet ks = P4.wedge(91);
+        KPointSet few = new KPointSet("few", List.of(ks.get(0), ks.get(45), ks.get(90)), List.of());
+        BandStructure a = CasePlaneWaveSolver.withDefaults(P4).compute(asFloat, few, 5);
+        BandStructure b = CasePlaneWaveSolver.withDefaults(P4).compute(mask, few, 5);
+        for (int k = 0; k < few.size(); k++) {
+            for (int n = 0; n < 5; n++) {
+                assertEquals(b.energy(k, n), a.energy(k, n), 1e-9 * 1024);
+                assertTrue(a.energy(k, n) >= 0, "a level below the potential's minimum");
+            }
+        }
     }
 }
