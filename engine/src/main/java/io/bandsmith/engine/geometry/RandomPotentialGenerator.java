@@ -121,7 +121,11 @@ public record RandomPotentialGenerator(double alpha, double amplitude, int cutof
 
     /** The sharp-step potential (the training distribution): V = vmax where φ > 0, else 0. */
     public PotentialGrid stepPotential(int size, long seed, double vmax) {
-        double[] phi = field(size, drawAmplitudes(seed));
+        return stepOf(size, field(size, drawAmplitudes(seed)), vmax);
+    }
+
+    /** V = vmax where the field φ (row-major on the size x size grid) is positive, else 0; any group's field. */
+    public static PotentialGrid stepOf(int size, double[] phi, double vmax) {
         boolean[] mask = new boolean[phi.length];
         for (int n = 0; n < phi.length; n++) {
             mask[n] = phi[n] > 0;
@@ -131,10 +135,14 @@ public record RandomPotentialGenerator(double alpha, double amplitude, int cutof
 
     /** The sigmoid version V = vmax σ(βφ) used in inverse design. */
     public PotentialGrid sigmoidPotential(int size, long seed, double beta, double vmax) {
+        return sigmoidOf(size, field(size, drawAmplitudes(seed)), beta, vmax);
+    }
+
+    /** V = vmax σ(βφ) of a field φ (row-major on the size x size grid); any group's field. */
+    public static PotentialGrid sigmoidOf(int size, double[] phi, double beta, double vmax) {
         if (!(beta > 0)) {
             throw new IllegalArgumentException("sigmoid sharpness beta must be positive, got " + beta);
         }
-        double[] phi = field(size, drawAmplitudes(seed));
         double[] f = new double[phi.length];
         for (int n = 0; n < phi.length; n++) {
             f[n] = 1.0 / (1.0 + Math.exp(-beta * phi[n]));

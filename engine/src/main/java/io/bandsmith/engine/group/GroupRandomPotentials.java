@@ -112,24 +112,11 @@ public record GroupRandomPotentials(WallpaperGroup group, double alpha, double a
 
     /** The step potential V = vmax where φ > 0. */
     public PotentialGrid stepPotential(int size, long seed, double vmax) {
-        double[] phi = field(size, drawAmplitudes(seed));
-        boolean[] mask = new boolean[phi.length];
-        for (int n = 0; n < phi.length; n++) {
-            mask[n] = phi[n] > 0;
-        }
-        return PotentialGrid.fromMask(size, mask, vmax);
+        return RandomPotentialGenerator.stepOf(size, field(size, drawAmplitudes(seed)), vmax);
     }
 
     /** The sigmoid version V = vmax σ(βφ). */
     public PotentialGrid sigmoidPotential(int size, long seed, double beta, double vmax) {
-        if (!(beta > 0)) {
-            throw new IllegalArgumentException("sigmoid sharpness beta must be positive, got " + beta);
-        }
-        double[] phi = field(size, drawAmplitudes(seed));
-        double[] f = new double[phi.length];
-        for (int n = 0; n < phi.length; n++) {
-            f[n] = 1.0 / (1.0 + Math.exp(-beta * phi[n]));
-        }
-        return PotentialGrid.fromFractions(size, f, vmax);
+        return RandomPotentialGenerator.sigmoidOf(size, field(size, drawAmplitudes(seed)), beta, vmax);
     }
 }
