@@ -240,12 +240,12 @@ public final class PhaseMapViewModel implements AutoCloseable {
         job.start(control -> {
             PhaseMap pm = new PhaseMap(grids, PhaseMap.DEFAULT_STAR_CUTOFF);
             control.post(() -> map = pm);
-            java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
             List<PhaseMap.Point> finished = pm.compute(n, s, m, BANDS, p -> {
-                int d = counter.incrementAndGet();
                 double sec = (System.nanoTime() - t0) / 1e9;
                 control.post(() -> {
+                    // counted here, on the UI thread: workers finish in any order and their posts may overtake
                     points.add(p);
+                    int d = points.size();
                     progress.set((double) d / total);
                     progressText.set(String.format(Locale.ROOT, "%d/%d points · %.2f s per point (all cores)", d,
                             total, sec / d));
