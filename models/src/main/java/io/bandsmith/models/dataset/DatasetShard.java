@@ -20,6 +20,7 @@ import org.openlca.npy.NpyLongArray;
 import org.openlca.npy.Npz;
 import org.openlca.npy.dict.NpyHeaderDict;
 
+import io.bandsmith.engine.io.NonClosingOutputStream;
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
 import io.bandsmith.engine.geometry.PotentialGrid;
@@ -130,7 +131,7 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
 
     private static void writeEntry(ZipOutputStream zip, String name, NpyArray<?> array) throws IOException {
         zip.putNextEntry(entry(name));
-        Npy.write(new NonClosing(zip), array);
+        Npy.write(new NonClosingOutputStream(zip), array);
         zip.closeEntry();
     }
 
@@ -142,23 +143,6 @@ public record DatasetShard(long[] seeds, boolean[][] masks, double[][][] energie
         out.write(header.toNpyHeader());
         out.write(data);
         zip.closeEntry();
-    }
-
-    /** Keeps the zip stream open when the npy writer closes its stream. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 
     /** Reads a shard written by {@link #write}; a damaged file is reported with its name. */

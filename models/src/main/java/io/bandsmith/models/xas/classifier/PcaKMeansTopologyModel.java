@@ -52,20 +52,25 @@ public final class PcaKMeansTopologyModel implements XasTopologyModel {
                 }
                 z[k] = s;
             }
-            int best = 0;
-            double bestD = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < centroids.length; c++) {
-                double d = 0;
-                for (int k = 0; k < z.length; k++) {
-                    d += (z[k] - centroids[c][k]) * (z[k] - centroids[c][k]);
-                }
-                if (d < bestD) {
-                    bestD = d;
-                    best = c;
-                }
-            }
-            return clusterClass[best];
+            return clusterClass[nearestCentroid(z, centroids)];
         }
+    }
+
+    /** Index of the centroid nearest to p (Euclidean; the first of equals). */
+    public static int nearestCentroid(double[] p, double[][] centroids) {
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < centroids.length; c++) {
+            double d = 0;
+            for (int k = 0; k < p.length; k++) {
+                d += (p[k] - centroids[c][k]) * (p[k] - centroids[c][k]);
+            }
+            if (d < bestD) {
+                bestD = d;
+                best = c;
+            }
+        }
+        return best;
     }
 
     private final XasPreprocessing preprocessing;

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.bandsmith.engine.io.NonClosingOutputStream;
 import io.bandsmith.engine.io.AtomicFiles;
 import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.models.xas.AbsorptionEdge;
@@ -92,7 +93,7 @@ public final class XasDatasetFiles {
         AtomicFiles.write(file, tmp -> {
             try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp));
                     OutputStream out = gzip ? new GZIPOutputStream(raw) : raw) {
-                JSON.writeValue(new NonClosing(out), root);
+                JSON.writeValue(new NonClosingOutputStream(out), root);
             }
         });
     }
@@ -167,22 +168,5 @@ public final class XasDatasetFiles {
             v[i] = arr.get(i).asDouble();
         }
         return v;
-    }
-
-    /** Lets Jackson write without closing the gzip stream, which the try-with-resources closes. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

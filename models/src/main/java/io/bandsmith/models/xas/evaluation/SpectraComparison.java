@@ -17,6 +17,7 @@ import org.apache.commons.math3.random.JDKRandomGenerator;
 import org.apache.commons.math3.stat.correlation.Covariance;
 
 import io.bandsmith.models.xas.XasSpectrum;
+import io.bandsmith.models.xas.classifier.PcaKMeansTopologyModel;
 
 /**
  * Do two sets of spectra of one element look alike? Both are turned into vectors the same way (see
@@ -144,7 +145,7 @@ public final class SpectraComparison {
         int[][] composition = new int[centroids.length][2];
         for (int i = 0; i < all.size(); i++) {
             double[] p = pts.get(i).getPoint();
-            int c = nearest(p, centroids);
+            int c = PcaKMeansTopologyModel.nearestCentroid(p, centroids);
             boolean isOther = i >= ref.size();
             composition[c][isOther ? 1 : 0]++;
             points.add(new Point(p[0], p[1], isOther, isOther ? otherGroup : referenceGroups.get(i), c));
@@ -207,22 +208,6 @@ public final class SpectraComparison {
             best = Math.min(best, d);
         }
         return Math.sqrt(best / v.length);
-    }
-
-    private static int nearest(double[] p, double[][] centroids) {
-        int best = 0;
-        double bestD = Double.POSITIVE_INFINITY;
-        for (int c = 0; c < centroids.length; c++) {
-            double d = 0;
-            for (int k = 0; k < p.length; k++) {
-                d += (p[k] - centroids[c][k]) * (p[k] - centroids[c][k]);
-            }
-            if (d < bestD) {
-                bestD = d;
-                best = c;
-            }
-        }
-        return best;
     }
 
     private static double round(double v) {
