@@ -70,6 +70,34 @@ public final class StarFeatures {
         return m;
     }
 
+    /**
+     * How the features of a geometry's mirror image ({@link io.bandsmith.engine.geometry.HexagonalMirror}) follow from
+     * its own: {@code mirrored[f] = features[p[f]]}. The mirror maps b1 ↔ b2, so V'(n1, n2) = V(n2, n1): the cell
+     * average stays, and each star goes to the star holding its members with swapped indices (itself for stars on the
+     * mirror lines, its chiral partner otherwise). The pixel form factor is mirror symmetric.
+     */
+    public int[] mirrorPermutation() {
+        int[] p = new int[size()];
+        p[0] = 0;
+        for (int s = 0; s < stars.size(); s++) {
+            int[] g = stars.get(s)[0];
+            int found = -1;
+            for (int t = 0; t < stars.size() && found < 0; t++) {
+                for (int[] h : stars.get(t)) {
+                    if (h[0] == g[1] && h[1] == g[0]) {
+                        found = t;
+                        break;
+                    }
+                }
+            }
+            if (found < 0) {
+                throw new IllegalStateException("star " + s + " has no mirror partner within the cutoff");
+            }
+            p[s + 1] = found + 1;
+        }
+        return p;
+    }
+
     /** The features of a geometry (units of Vmax). */
     public double[] of(PotentialGrid grid) {
         FourierPotential f = new FourierPotential(grid, cutoff);
