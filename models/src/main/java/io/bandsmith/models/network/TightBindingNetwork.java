@@ -275,6 +275,16 @@ public final class TightBindingNetwork {
         }
     }
 
+    /**
+     * A copy with other weights (a flat vector in Deeplearning4j's parameter order, e.g. an average of this
+     * network's weights over epochs); configuration, feature standardization and summary are kept.
+     */
+    public TightBindingNetwork withParameters(INDArray parameters) {
+        MultiLayerNetwork copy = network.clone();
+        copy.setParams(parameters.castTo(network.params().dataType()).dup());
+        return new TightBindingNetwork(copy, features, featureMean, featureScale, summary.deepCopy());
+    }
+
     /** A copy computing in double precision (for finite-difference checks of gradients). */
     public TightBindingNetwork inDoublePrecision() {
         return new TightBindingNetwork(network.convertDataType(DataType.DOUBLE), features, featureMean, featureScale,

@@ -108,6 +108,41 @@ class TightBindingNetworkTest {
     }
 
     @Test
+    void weightAveragingAndThePlateauScheduleKeepTheBestModelOnValidation() throws Exception {
+        // 4 epochs, the last 3 averaged, the plateau schedule with patience 1; training rms on 10 samples
+        Trainer.Settings s = new Trainer.Settings(4, 5, 1.0, 0.3, 6, 16, 1e-3, 1e-4, Trainer.Schedule.PLATEAU, 1, 3,
+                10);
+        Trainer trainer = new Trainer(s, KPointSet.hexagonalWedgeWithCount(79), 256);
+        TightBindingNetwork net = TightBindingNetwork.create(features, train.features(), new int[] {32}, 1e-3, 11);
+        net.setOutputPrior(trainer.fitPrior(train, 4, 40), 0.01);
+        Path out = dir.resolve("averaged.zip");
+        trainer.train(net, train, validation, out, 0, Double.MAX_VALUE, r -> { }, () -> false);
+        List<String> lines = Files.readAllLines(Path.of(out + ".csv"));
+        assertEquals(5, lines.size());
+        String[] header = lines.get(0).split(",");
+        int trainCol = List.of(header).indexOf("train_band_rms_vmax");
+        int avgCol = List.of(header).indexOf("averaged_validation_band_rms_vmax");
+        int valCol = List.of(header).indexOf("validation_band_rms_vmax");
+        double bestEpoch = Double.MAX_VALUE;
+        double bestAveraged = Double.MAX_VALUE;
+        for (int e = 1; e <= 4; e++) {
+            String[] row = lines.get(e).split(",", -1);
+            assertTrue(Double.parseDouble(row[trainCol]) > 0, "training rms measured every epoch");
+            assertEquals(e >= 2, !row[avgCol].isEmpty(), "the average is measured in the last 3 epochs only");
+            bestEpoch = Math.min(bestEpoch, Double.parseDouble(row[valCol]));
+            if (e == 4) {
+                bestAveraged = Double.parseDouble(row[avgCol]);
+            }
+        }
+        // the kept model is the better of the best single epoch and the final average (the band rms decides almost
+        // always as the loss does; allow the block term to tip the choice)
+        TightBindingNetwork kept = TightBindingNetwork.load(out);
+        double keptRms = trainer.validate(kept, kept.input(validation.features()), validation, 0.3)[0];
+        assertEquals(Math.min(bestEpoch, bestAveraged), keptRms, 0.05 * keptRms);
+        assertTrue(Trainer.readState(out).learningRate() <= 1e-3, "the plateau schedule never raises the rate");
+    }
+
+    @Test
     void savedModelsRoundTripAndBadFilesAreRefusedClearly() throws Exception {
         TightBindingNetwork net = TightBindingNetwork.create(features, train.features(), new int[] {16}, 1e-3, 3);
         Path file = dir.resolve("roundtrip.zip");
