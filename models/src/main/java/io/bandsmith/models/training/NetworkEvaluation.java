@@ -47,7 +47,12 @@ public record NetworkEvaluation(int samples, double rmsVmax, double[] rmsPerBand
             PotentialGrid geometry, KPointSet kpoints, int bands) {
         BandStructure ref = reference.compute(geometry, kpoints, bands);
         BandStructure cand = candidate.compute(geometry, kpoints, bands);
-        double vmax = geometry.vmax();
+        return compare(cand, ref, kpoints, bands, geometry.vmax());
+    }
+
+    /** Compares two band structures of one geometry already computed on the same k set. */
+    public static SampleComparison compare(BandStructure cand, BandStructure ref, KPointSet kpoints, int bands,
+            double vmax) {
         double[] se = new double[bands];
         for (int q = 0; q < kpoints.size(); q++) {
             for (int b = 0; b < bands; b++) {
