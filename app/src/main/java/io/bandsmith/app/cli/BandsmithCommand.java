@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             DatasetCommand.class,
             TrainCommand.class,
+            EnsembleCommand.class,
+            CurvesCommand.class,
             PredictCommand.class,
             EvaluateCommand.class,
             PhasemapCommand.class,

@@ -16,6 +16,9 @@ import io.bandsmith.models.dataset.Dataset;
 import io.bandsmith.models.dataset.DatasetSpec;
 import io.bandsmith.models.inference.NetworkPredictor;
 import io.bandsmith.models.network.TightBindingNetwork;
+import io.bandsmith.models.inference.EnsemblePredictor;
+import io.bandsmith.models.network.NetworkEnsemble;
+import io.bandsmith.models.training.EnsembleEvaluation;
 import io.bandsmith.models.training.NetworkEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Option;
                 + "band on the 821-point grid, fraction of right labels per point and level, and the same for "
                 + "levels separated by more than 3x the rms.")
 public final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true)
+    @Option(names = "--model", required = true, description = "A network, or an ensemble file (then the ensemble's "
+            + "prediction, the members' mean and best member, and the calibration of its spread are reported).")
     Path model;
 
     @Option(names = "--data", required = true)
@@ -74,6 +78,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (NetworkEnsemble.isEnsemble(model)) {
+            return ensemble();
+        }
         NetworkPredictor nn = new NetworkPredictor(TightBindingNetwork.load(model));
         Dataset dataset = Dataset.open(data);
         int count = dataset.spec().count();
@@ -88,7 +95,30 @@ public final class EvaluateCommand implements Callable<Integer> {
             e = NetworkEvaluation.run(nn, PlaneWaveSolver.withDefaults(), grids,
                     KPointSet.hexagonalWedgeWithCount(wedge), bands);
         }
-        ObjectNode doc = new ObjectMapper().valueToTree(e);
+        return write(new ObjectMapper().valueToTree(e));
+    }
+
+    /**
+     * An ensemble file: its prediction's figures, the rms of the members' mean, of the best member (on validation)
+     * and of every member, and the calibration of the spread (fraction of values within 2x the spread).
+     */
+    private int ensemble() {
+        if (spark != null) {
+            throw new IllegalArgumentException("--spark evaluates single networks; evaluate an ensemble locally");
+        }
+        EnsemblePredictor ens = EnsemblePredictor.load(model);
+        Dataset dataset = Dataset.open(data);
+        int count = dataset.spec().count();
+        List<PotentialGrid> grids = new ArrayList<>();
+        for (int i = Math.max(0, count - samples); i < count; i++) {
+            grids.add(dataset.potential(i));
+        }
+        EnsembleEvaluation e = EnsembleEvaluation.run(ens, PlaneWaveSolver.withDefaults(), grids,
+                KPointSet.hexagonalWedgeWithCount(wedge), bands);
+        return write(new ObjectMapper().valueToTree(e));
+    }
+
+    private int write(ObjectNode doc) {
         String json = doc.toPrettyString() + "\n";
         if (out != null) {
             AtomicFiles.writeString(out, json);

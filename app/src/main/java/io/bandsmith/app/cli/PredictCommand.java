@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.bandsmith.engine.cases.CaseStudy;
+import io.bandsmith.models.inference.EnsemblePredictor;
 import io.bandsmith.models.inference.NetworkPredictor;
+import io.bandsmith.models.network.NetworkEnsemble;
 import io.bandsmith.models.network.TightBindingNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ArgGroup;
@@ -32,7 +34,8 @@ public final class PredictCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--model", description = "Model file (default: the shipped model, "
-            + NetworkPredictor.SHIPPED_MODEL + ").")
+            + NetworkPredictor.SHIPPED_MODEL + "), or an ensemble file (train --seeds N, ./bandsmith ensemble): "
+            + "then each sample also carries \"spread\", the calibrated spread over members per k point and band (E0).")
     Path model;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
@@ -40,9 +43,25 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (model != null && NetworkEnsemble.isEnsemble(model)) {
+            // an ensemble: the contract JSON plus, per sample, the spread over members [k][band] in E0
+            EnsemblePredictor ensemble = EnsemblePredictor.load(model);
+            return SolveCommand.run(ensemble, CaseStudy.p6(), potential, vmax, KPointOptions.resolve(kpoints), bands,
+                    out, workers, ensemble::domainWarnings, (b, sample) -> {
+                        double[][] spread = ensemble.spreadOf(b);
+                        var rows = sample.putArray("spread");
+                        for (double[] row : spread) {
+                            var r = rows.addArray();
+                            for (double v : row) {
+                                r.add(v);
+                            }
+                        }
+                    });
+        }
         NetworkPredictor predictor = model == null ? NetworkPredictor.shipped()
                 : new NetworkPredictor(TightBindingNetwork.load(model));
         return SolveCommand.run(predictor, CaseStudy.p6(), potential, vmax, KPointOptions.resolve(kpoints), bands, out,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, predictor::domainWarnings);
+                workers, predictor::domainWarnings);
     }
 }

@@ -117,6 +117,16 @@ public final class SolveCommand implements Callable<Integer> {
      */
     static int run(BandStructureSource source, CaseStudy study, Path potentialFile, double vmax, KPointSet ks,
             int bands, Path out, int threads, java.util.function.Function<PotentialGrid, List<String>> domain) {
+        return run(source, study, potentialFile, vmax, ks, bands, out, threads, domain, null);
+    }
+
+    /**
+     * As above; {@code annotate} (predict with an ensemble) adds extra fields to each sample's JSON object from the
+     * band structure computed for it (the contract fields stay as they are).
+     */
+    static int run(BandStructureSource source, CaseStudy study, Path potentialFile, double vmax, KPointSet ks,
+            int bands, Path out, int threads, java.util.function.Function<PotentialGrid, List<String>> domain,
+            java.util.function.BiConsumer<BandStructure, com.fasterxml.jackson.databind.node.ObjectNode> annotate) {
         if (!(vmax > 0) || !Double.isFinite(vmax)) {
             throw new IllegalArgumentException("--vmax must be a positive number of E0, got " + vmax);
         }
@@ -157,6 +167,12 @@ public final class SolveCommand implements Callable<Integer> {
             for (int i = 0; i < perSample.size(); i++) {
                 var w = ((com.fasterxml.jackson.databind.node.ObjectNode) samples.get(i)).putArray("warnings");
                 perSample.get(i).forEach(w::add);
+            }
+        }
+        if (annotate != null) {
+            var samples = doc.withArray("samples");
+            for (int i = 0; i < result.size(); i++) {
+                annotate.accept(result.get(i), (com.fasterxml.jackson.databind.node.ObjectNode) samples.get(i));
             }
         }
         if (out == null) {

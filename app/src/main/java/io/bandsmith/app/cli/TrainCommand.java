@@ -3,6 +3,8 @@ package io.bandsmith.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -10,6 +12,7 @@ import io.bandsmith.engine.io.AtomicFiles;
 import io.bandsmith.engine.io.InvalidInputException;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.models.dataset.Dataset;
+import io.bandsmith.models.network.NetworkEnsemble;
 import io.bandsmith.models.network.StarFeatures;
 import io.bandsmith.models.network.TightBindingNetwork;
 import io.bandsmith.models.training.Trainer;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the tight-binding network on a dataset (known-operator loss, Adam). Writes the best "
                 + "model on validation to --out, a CSV log to OUT.csv and a checkpoint to OUT.checkpoint; --resume "
-                + "continues an interrupted run. With --seeds N, N networks are trained and the best on validation "
-                + "is kept (section VIII).")
+                + "continues an interrupted run. With --seeds N, N networks are trained (OUT-seedS.zip each), the "
+                + "best on validation is copied to --out (section VIII) and all of them are kept together as an "
+                + "ensemble in OUT-ensemble.zip (docs/decisions/0012).")
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Dataset directory (./bandsmith dataset generate).")
     Path data;
@@ -79,6 +83,29 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "Use at most this many samples (0: all).")
     int limit;
 
+    @Option(names = "--mirror", description = "Add the mirror image of every training sample (the mirror through Γ "
+            + "and M: another p6 potential whose bands follow without solving; validation stays unmirrored).")
+    boolean mirror;
+
+    @Option(names = "--schedule", defaultValue = "cosine", description = "Learning-rate schedule: cosine (from --lr "
+            + "to --final-lr) or plateau (halve when the validation loss has not improved for --patience epochs, "
+            + "not below --final-lr); default ${DEFAULT-VALUE}.")
+    String schedule;
+
+    @Option(names = "--patience", defaultValue = "5", description = "Epochs without improvement before the plateau "
+            + "schedule halves the rate (default ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--average-last", defaultValue = "0", description = "Average the weights over the last N epochs "
+            + "(stochastic weight averaging); the average becomes the model when it beats the best epoch on "
+            + "validation (default ${DEFAULT-VALUE}: off).")
+    int averageLast;
+
+    @Option(names = "--train-monitor", defaultValue = "1024", description = "Training samples on which the band "
+            + "rms is measured after each epoch for the learning curves (column train_band_rms_vmax of OUT.csv; "
+            + "0: off; default ${DEFAULT-VALUE}).")
+    int trainMonitor;
+
     @Override
     public Integer call() throws Exception {
         Dataset dataset = Dataset.open(data);
@@ -88,19 +115,30 @@ public final class TrainCommand implements Callable<Integer> {
         int nVal = Math.min(validation, Math.max(1, all.size() / 10));
         TrainingSet val = all.slice(all.size() - nVal, all.size());
         TrainingSet train = all.slice(0, all.size() - nVal);
-        System.err.printf("train: %d training and %d validation samples, %d features%n", train.size(), val.size(),
-                features.size());
+        KPointSet wedge = KPointSet.hexagonalWedgeWithCount(dataset.spec().kpoints());
+        if (mirror) {
+            train = train.withMirrorImages(features, wedge);
+        }
+        System.err.printf("train: %d training%s and %d validation samples, %d features%n", train.size(),
+                mirror ? " (half of them mirror images)" : "", val.size(), features.size());
+        Trainer.Schedule sched;
+        try {
+            sched = Trainer.Schedule.valueOf(schedule.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--schedule must be cosine or plateau, got '" + schedule + "'");
+        }
         Trainer.Settings settings = new Trainer.Settings(epochs, batch, blockWeight, 0.3 * blockWeight, bands,
-                kSubsample, learningRate, finalLearningRate);
-        Trainer trainer = new Trainer(settings, KPointSet.hexagonalWedgeWithCount(dataset.spec().kpoints()),
-                dataset.spec().vmax());
+                kSubsample, learningRate, finalLearningRate, sched, patience, averageLast, trainMonitor);
+        Trainer trainer = new Trainer(settings, wedge, dataset.spec().vmax());
         AtomicBoolean stop = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.set(true)));
         double bestLoss = Double.MAX_VALUE;
         Path best = null;
+        List<Path> members = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
             long runSeed = seed + s;
-            Path runOut = seeds == 1 ? out : Path.of(out.toString().replaceFirst("(\\.zip)?$", "-seed" + runSeed + ".zip"));
+            Path runOut = seeds == 1 ? out : memberPath(out, runSeed);
+            members.add(runOut);
             double[] state = resume ? Trainer.checkpointState(runOut) : null;
             TightBindingNetwork net;
             int start;
@@ -146,7 +184,22 @@ public final class TrainCommand implements Callable<Integer> {
             Path chosen = best;
             AtomicFiles.write(out, tmp -> Files.copy(chosen, tmp, StandardCopyOption.REPLACE_EXISTING));
             System.err.println("train: best on validation: " + best + " -> " + out);
+            Path ensembleFile = ensemblePath(out);
+            NetworkEnsemble ensemble = EnsembleCommand.build(members, val, wedge, bands, dataset.spec().vmax());
+            ensemble.save(ensembleFile);
+            System.err.println("train: all " + seeds + " members -> " + ensembleFile + " ("
+                    + EnsembleCommand.describe(ensemble) + ")");
         }
         return 0;
+    }
+
+    /** Where member {@code seed} of an ensemble run is written. */
+    static Path memberPath(Path out, long seed) {
+        return Path.of(out.toString().replaceFirst("(\\.zip)?$", "-seed" + seed + ".zip"));
+    }
+
+    /** Where the ensemble of a --seeds run is written. */
+    static Path ensemblePath(Path out) {
+        return Path.of(out.toString().replaceFirst("(\\.zip)?$", "-ensemble.zip"));
     }
 }

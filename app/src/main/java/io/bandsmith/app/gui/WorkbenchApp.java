@@ -19,6 +19,8 @@ import io.bandsmith.app.gui.viewmodel.ZoneMapMode;
 import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.solver.PlaneWaveSettings;
 import io.bandsmith.engine.solver.PlaneWaveSolver;
+import io.bandsmith.engine.tightbinding.TightBindingSource;
+import io.bandsmith.models.inference.EnsemblePredictor;
 import io.bandsmith.models.inference.NetworkPredictor;
 import io.bandsmith.models.network.TightBindingNetwork;
 import javafx.animation.AnimationTimer;
@@ -49,7 +51,7 @@ public final class WorkbenchApp extends Application {
 
     private WorkbenchViewModel vm;
     private ExecutorService io;
-    private NetworkPredictor network;
+    private TightBindingSource network;
     private String networkNote = NETWORK_NOTE;
     private String networkProblem;
 
@@ -66,7 +68,12 @@ public final class WorkbenchApp extends Application {
     }
 
     /** The network to use, what to call it, or why there is none although one was found. */
-    record LoadedNetwork(NetworkPredictor network, String note, String problem) {
+    record LoadedNetwork(TightBindingSource network, String note, String problem) {
+        /** The network inverse design differentiates: the network itself, or an ensemble's best member. */
+        TightBindingNetwork designNetwork() {
+            return network instanceof EnsemblePredictor e ? e.bestMember().network()
+                    : network instanceof NetworkPredictor p ? p.network() : null;
+        }
     }
 
     /** Loads the chosen network, else the installed one, if any (takes seconds: never on the FX thread). */
@@ -77,9 +84,11 @@ public final class WorkbenchApp extends Application {
             return new LoadedNetwork(null, NETWORK_NOTE, null);
         }
         try {
-            NetworkPredictor net = chosen != null ? new NetworkPredictor(TightBindingNetwork.load(chosen))
-                    : NetworkPredictor.shipped();
-            return new LoadedNetwork(net, chosen != null ? "trained network (" + chosen.getFileName() + ")"
+            // a chosen file may hold an ensemble (spread shown as an uncertainty band, sets to check flagged)
+            TightBindingSource net = chosen != null ? EnsemblePredictor.loadAny(chosen) : NetworkPredictor.shipped();
+            String kind = net instanceof EnsemblePredictor e ? "ensemble of " + e.members().size() + " networks"
+                    : "trained network";
+            return new LoadedNetwork(net, chosen != null ? kind + " (" + chosen.getFileName() + ")"
                     : NETWORK_NOTE, null);
         } catch (RuntimeException | LinkageError e) {
             String problem = "the installed network could not be loaded (" + e.getMessage()
@@ -90,7 +99,7 @@ public final class WorkbenchApp extends Application {
     }
 
     /** The sources of the workbench: the network (or none) and the exact solver, preview and full accuracy. */
-    static PreviewSources sources(NetworkPredictor network, String networkNote) {
+    static PreviewSources sources(TightBindingSource network, String networkNote) {
         // the live preview runs the exact solver at preview accuracy (~2x faster, ~3e-5 Vmax rms); comparisons at full
         return new PreviewSources(network, networkNote, new PlaneWaveSolver(PlaneWaveSettings.preview()),
                 SOURCE_NOTE, PlaneWaveSolver.withDefaults());
@@ -122,7 +131,8 @@ public final class WorkbenchApp extends Application {
         }
         // the Design area: inverse design needs the network; phase map and exploration classify with the network
         // when there is one, else with the exact solver (at full accuracy, not the preview's)
-        vm.design().setSources(network == null ? null : network.network(), network != null ? network : exact, exact);
+        vm.design().setSources(network == null ? null : new LoadedNetwork(network, networkNote, null).designNetwork(),
+                network != null ? network : exact, exact);
         if (o.designTrials() > 0) {
             vm.design().inverseDesign().trialsProperty().set(o.designTrials());
         }

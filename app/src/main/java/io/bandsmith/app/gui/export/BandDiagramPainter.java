@@ -8,6 +8,7 @@ import io.bandsmith.app.gui.model.PreviewSettings;
 import io.bandsmith.app.gui.preview.ClassStyle;
 import io.bandsmith.app.gui.preview.PreviewBandSet;
 import io.bandsmith.app.gui.preview.PreviewResult;
+import io.bandsmith.app.gui.preview.PreviewUncertainty;
 import io.bandsmith.engine.bands.BandStructure;
 import io.bandsmith.engine.bands.HighSymmetryLevels;
 import io.bandsmith.engine.lattice.KPointSet;
@@ -94,6 +95,23 @@ public final class BandDiagramPainter {
             p.line(x, top, x, top + ph, "#999999", 0.8);
             p.text(t.name(), x, top + ph + 18, AXIS, 14, Plotter.Anchor.MIDDLE);
         }
+        // the ensemble's uncertainty: a band of ±2x the (calibrated) spread around each predicted band
+        PreviewUncertainty u = r.uncertainty();
+        if (u != null && u.pathSpread().length == k.size()) {
+            for (int n = 0; n < bands; n++) {
+                double[] px = new double[2 * k.size()];
+                double[] py = new double[2 * k.size()];
+                for (int i = 0; i < k.size(); i++) {
+                    double d = PreviewUncertainty.BAND_SPREADS * u.pathSpread()[i][n];
+                    px[i] = X.applyAsDouble(xs[i]);
+                    py[i] = clamp(Y.applyAsDouble(b.energy(i, n) + d), top, top + ph);
+                    int j = 2 * k.size() - 1 - i;
+                    px[j] = px[i];
+                    py[j] = clamp(Y.applyAsDouble(b.energy(i, n) - d), top, top + ph);
+                }
+                p.polygon(px, py, colourOf(r, n), 0.28);
+            }
+        }
         // bands
         for (int n = 0; n < bands; n++) {
             double[] px = new double[k.size()];
@@ -153,6 +171,10 @@ public final class BandDiagramPainter {
             }
         }
         p.rect(left, top, pw, ph, null, AXIS);
+        if (u != null) {
+            p.text("shaded: ±2x spread of " + u.members() + " networks", left + 4, top + ph - 6, AXIS, 11,
+                    Plotter.Anchor.START);
+        }
         // legend: the sets
         double lx = left;
         p.text("sets:", lx, 18, AXIS, 11, Plotter.Anchor.START);
@@ -160,10 +182,15 @@ public final class BandDiagramPainter {
         for (PreviewBandSet s : r.sets()) {
             String c = colourOf(r, s.first());
             p.line(lx, 14, lx + 14, 14, c, 3);
-            String text = s.bandsLabel() + " " + s.classLabel() + (s.top() ? "…" : "");
+            String text = s.bandsLabel() + " " + s.classLabel() + (s.top() ? "…" : "")
+                    + (u != null && u.flagOf(s) != null ? " (check with exact)" : "");
             p.text(text, lx + 17, 18, AXIS, 11, Plotter.Anchor.START);
             lx += 24 + 7 * text.length();
         }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
     }
 
     /**

@@ -15,5 +15,8 @@ public interface Plotter {
 
     void circle(double cx, double cy, double r, String fill);
 
+    /** A filled polygon (no outline) with the given opacity (0..1), e.g. an uncertainty band. */
+    void polygon(double[] xs, double[] ys, String fill, double opacity);
+
     void text(String s, double x, double y, String colour, double size, Anchor anchor);
 }

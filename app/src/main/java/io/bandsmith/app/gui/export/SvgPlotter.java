@@ -46,6 +46,16 @@ public final class SvgPlotter implements Plotter {
     }
 
     @Override
+    public void polygon(double[] xs, double[] ys, String fill, double opacity) {
+        sb.append("  <polygon stroke=\"none\" fill=\"").append(fill).append("\" fill-opacity=\"").append(f(opacity))
+                .append("\" points=\"");
+        for (int i = 0; i < xs.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(f(xs[i])).append(',').append(f(ys[i]));
+        }
+        sb.append("\"/>\n");
+    }
+
+    @Override
     public void circle(double cx, double cy, double r, String fill) {
         sb.append("  <circle cx=\"").append(f(cx)).append("\" cy=\"").append(f(cy)).append("\" r=\"").append(f(r))
                 .append("\" fill=\"").append(fill).append("\"/>\n");

@@ -19,12 +19,21 @@ import io.bandsmith.engine.topology.ConnectivityMethod;
  * @param seconds wall time of the computation
  * @param finishedAt when it finished
  * @param sourceName which band-structure source computed it ("nn" or "exact")
+ * @param uncertainty the ensemble's spread and the sets to check with the exact solver, or null (a single network or
+ *     the exact solver)
  */
 public record PreviewResult(long generation, PotentialGrid grid, BandStructure path, ZoneField zone,
         List<PreviewBandSet> sets, ConnectivityMethod connectivity, double seconds, Instant finishedAt,
-        String sourceName) {
+        String sourceName, PreviewUncertainty uncertainty) {
     public PreviewResult {
         sets = List.copyOf(sets);
+    }
+
+    /** A result without uncertainty (exact solver, single network). */
+    public PreviewResult(long generation, PotentialGrid grid, BandStructure path, ZoneField zone,
+            List<PreviewBandSet> sets, ConnectivityMethod connectivity, double seconds, Instant finishedAt,
+            String sourceName) {
+        this(generation, grid, path, zone, sets, connectivity, seconds, finishedAt, sourceName, null);
     }
 
     /** The set that holds band {@code band} (0-based). */

@@ -10,6 +10,7 @@ import io.bandsmith.engine.bands.BandStructureSource;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.lattice.KPointSet;
 import io.bandsmith.engine.topology.ConnectivityMethod;
+import io.bandsmith.models.inference.EnsemblePredictor;
 
 /**
  * The live preview: computes and classifies bands for the newest geometry off the FX thread (source and
@@ -82,6 +83,9 @@ public final class PreviewService implements AutoCloseable {
         long start = System.nanoTime();
         // one call for path and zone grid: the solver's cost is in preparing the geometry, k points are cheap
         BandStructureSource source = r.source();
+        if (source instanceof EnsemblePredictor ensemble) {
+            return computeEnsemble(r, ensemble, start);
+        }
         BandStructure all = source.compute(r.grid(), PreviewKPoints.combined(path, wedge), r.bandCount());
         double[][] e = all.energies();
         BandStructure pathBands = new BandStructure(path, java.util.Arrays.copyOfRange(e, 0, path.size()),
@@ -94,6 +98,32 @@ public final class PreviewService implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         return new PreviewResult(r.generation(), r.grid(), pathBands, zone, sets, r.connectivity(), seconds,
                 Instant.now(), source.name());
+    }
+
+    /**
+     * An ensemble: the prediction classified as usual, each member classified with the same rule, and the spread
+     * along the path and the sets to check with the exact solver ({@link PreviewUncertainty}).
+     */
+    private PreviewResult computeEnsemble(Request r, EnsemblePredictor ensemble, long start) {
+        EnsemblePredictor.EnsembleBands eb = ensemble.computeEnsemble(r.grid(), PreviewKPoints.combined(path, wedge),
+                r.bandCount());
+        BandStructure pathBands = PreviewUncertainty.part(eb.bands(), path, 0);
+        BandStructure zoneBands = PreviewUncertainty.part(eb.bands(), wedge, path.size());
+        ZoneField zone = new ZoneField(zoneBands, PreviewKPoints.WEDGE_DIVISIONS);
+        List<PreviewBandSet> sets = PreviewClassifier.classify(ensemble, r.grid(), pathBands, List.of(zoneBands),
+                r.connectivity());
+        List<List<PreviewBandSet>> memberSets = new java.util.ArrayList<>();
+        for (int m = 0; m < eb.members().size(); m++) {
+            BandStructure mb = eb.members().get(m);
+            memberSets.add(PreviewClassifier.classify(ensemble.members().get(m), r.grid(),
+                    PreviewUncertainty.part(mb, path, 0), List.of(PreviewUncertainty.part(mb, wedge, path.size())),
+                    r.connectivity()));
+        }
+        PreviewUncertainty u = new PreviewUncertainty(PreviewUncertainty.head(eb.spread(), path.size()),
+                eb.members().size(), PreviewUncertainty.flags(sets, memberSets, eb.spread()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new PreviewResult(r.generation(), r.grid(), pathBands, zone, sets, r.connectivity(), seconds,
+                Instant.now(), ensemble.name(), u);
     }
 
     @Override

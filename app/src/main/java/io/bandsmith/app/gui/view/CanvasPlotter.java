@@ -46,6 +46,13 @@ final class CanvasPlotter implements Plotter {
     }
 
     @Override
+    public void polygon(double[] xs, double[] ys, String fill, double opacity) {
+        Color c = Color.web(fill);
+        g.setFill(new Color(c.getRed(), c.getGreen(), c.getBlue(), opacity));
+        g.fillPolygon(xs, ys, xs.length);
+    }
+
+    @Override
     public void circle(double cx, double cy, double r, String fill) {
         g.setFill(Color.web(fill));
         g.fillOval(cx - r, cy - r, 2 * r, 2 * r);

@@ -835,18 +835,21 @@ public final class WorkbenchView extends BorderPane {
         setTable.getColumns().add(exactColumn);
         setTable.getColumns().add(column("Smallest gap above (Vmax)", s -> Double.isNaN(s.gapAboveE0()) ? "—"
                 : String.format(Locale.ROOT, "%.4f", s.gapAboveE0() / vm.document().vmax()), 150));
-        setTable.getColumns().add(column("Note", PreviewBandSet::note, 260));
+        setTable.getColumns().add(column("Note", vm::setNote, 260));
         setTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(PreviewBandSet s, boolean empty) {
                 super.updateItem(s, empty);
                 var c = vm.comparisonProperty().get();
                 boolean disagree = !empty && s != null && c != null && !c.agrees(s);
-                getStyleClass().remove("class-disagrees");
+                boolean check = !empty && s != null && vm.checkWithExact(s);
+                getStyleClass().removeAll("class-disagrees", "check-with-exact");
                 if (disagree) {
                     getStyleClass().add("class-disagrees");
+                } else if (check) {
+                    getStyleClass().add("check-with-exact");
                 }
-                setStyle(disagree ? "-fx-background-color: #ffcdd2;" : "");
+                setStyle(disagree ? "-fx-background-color: #ffcdd2;" : check ? "-fx-background-color: #fff3c4;" : "");
             }
         });
         vm.previewProperty().addListener((o, a, r) -> {

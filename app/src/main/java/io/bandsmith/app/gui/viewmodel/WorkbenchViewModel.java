@@ -372,9 +372,32 @@ public final class WorkbenchViewModel implements AutoCloseable {
 
     /** The status-line text for a finished preview. */
     public String previewStatus(PreviewResult r) {
+        String flagged = "";
+        if (r.uncertainty() != null) {
+            int n = r.uncertainty().flags().size();
+            flagged = String.format(Locale.ROOT, " · ensemble of %d networks: %s", r.uncertainty().members(),
+                    n == 0 ? "no set to check" : n + " set" + (n == 1 ? "" : "s") + " to check with exact");
+        }
         return String.format(Locale.ROOT, "Bands by the %s · last computation %.2f s, finished %s · classes: "
-                + "engine classifier, %s connectivity", noteOf(r.sourceName()), r.seconds(),
-                CLOCK.format(r.finishedAt()), r.connectivity().cliName());
+                + "engine classifier, %s connectivity%s", noteOf(r.sourceName()), r.seconds(),
+                CLOCK.format(r.finishedAt()), r.connectivity().cliName(), flagged);
+    }
+
+    /**
+     * Whether the current preview's ensemble asks to check set {@code s} with the exact solver (members classify it
+     * differently, or a gap to its neighbours is below 3x the spread); false without an ensemble.
+     */
+    public boolean checkWithExact(PreviewBandSet s) {
+        PreviewResult r = preview.get();
+        return r != null && r.uncertainty() != null && r.uncertainty().flagOf(s) != null;
+    }
+
+    /** The note column of the set table: the set's own note and the ensemble's reason to check it, if any. */
+    public String setNote(PreviewBandSet s) {
+        PreviewResult r = preview.get();
+        String flag = r == null || r.uncertainty() == null ? null : r.uncertainty().flagOf(s);
+        String own = s.note();
+        return flag == null ? own : own.isEmpty() ? flag : own + "; " + flag;
     }
 
     private String noteOf(String sourceName) {
