@@ -151,7 +151,10 @@ public final class Trainer {
             double r = epoch >= settings.epochs() * 4 / 5 ? settings.lateBlockWeight() : settings.blockWeight();
             double rate = settings.schedule() == Schedule.PLATEAU ? plateauRate : settings.learningRate(epoch);
             net.network().setLearningRate(rate);
-            int[] order = permutation(n, 1000L + epoch);
+            // the order and the k subsets depend on the network's seed (members of an ensemble see the data differently;
+            // seed 1, the default, keeps the order of the runs before ensembles)
+            long stream = (net.summary().path("seed").asLong(1) - 1) * 7_919L;
+            int[] order = permutation(n, 1000L + epoch + stream);
             double lossSum = 0;
             for (int b = 0; b < n; b += settings.batchSize()) {
                 int size = Math.min(settings.batchSize(), n - b);
@@ -165,7 +168,7 @@ public final class Trainer {
                     t.add(train.targets().get(idx[i]));
                 }
                 KnownOperatorObjective.Evaluation[] ev = objective.evaluate(p, t, r, settings.kSubsample(),
-                        epoch * 1_000_000L + b);
+                        epoch * 1_000_000L + b + stream * 1_000_000_007L);
                 float[][] g = new float[size][];
                 for (int i = 0; i < size; i++) {
                     lossSum += ev[i].loss();

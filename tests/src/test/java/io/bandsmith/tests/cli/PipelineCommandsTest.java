@@ -152,6 +152,61 @@ class PipelineCommandsTest {
     }
 
     @Test
+    void anEnsembleTrainsPredictsWithItsSpreadAndEvaluates() throws Exception {
+        Path data = dir.resolve("edata");
+        ok("dataset", "generate", "--count", "8", "--alpha", "1", "--seed-start", "60", "--shard-size", "4", "--out",
+                data.toString());
+        Path model = dir.resolve("e.zip");
+        ok("train", "--data", data.toString(), "--out", model.toString(), "--epochs", "2", "--hidden", "16",
+                "--batch", "2", "--validation", "2", "--k-subsample", "4", "--seeds", "2", "--mirror",
+                "--average-last", "1", "--train-monitor", "3");
+        Path ensemble = dir.resolve("e-ensemble.zip");
+        assertTrue(Files.isRegularFile(dir.resolve("e-seed1.zip")) && Files.isRegularFile(dir.resolve("e-seed2.zip")),
+                "every member is kept");
+        assertTrue(Files.isRegularFile(ensemble));
+        List<String> log = Files.readAllLines(Path.of(dir.resolve("e-seed1.zip") + ".csv"));
+        assertTrue(log.get(0).contains("train_band_rms_vmax"), log.get(0));
+
+        Path p = dir.resolve("p.npy");
+        ok("generate", "random", "--seed", "7", "--out", p.toString());
+        Path predicted = dir.resolve("ens.json");
+        ok("predict", "--potential", p.toString(), "--model", ensemble.toString(), "--wedge", "79", "--out",
+                predicted.toString());
+        JsonNode sample = JSON.readTree(predicted.toFile()).at("/samples/0");
+        assertEquals(79, sample.get("energies").size(), "the contract fields stay");
+        assertTrue(sample.at("/hsp/G/labels").size() >= 6);
+        assertEquals(79, sample.get("spread").size(), "the spread per k point");
+        assertEquals(sample.get("energies").get(0).size(), sample.get("spread").get(0).size(), "and band");
+        for (JsonNode row : sample.get("spread")) {
+            for (JsonNode v : row) {
+                assertTrue(v.asDouble() >= 0);
+            }
+        }
+
+        Path eval = dir.resolve("ens-eval.json");
+        ok("evaluate", "--model", ensemble.toString(), "--data", data.toString(), "--samples", "2", "--wedge", "79",
+                "--out", eval.toString());
+        JsonNode e = JSON.readTree(eval.toFile());
+        double mean = e.get("meanRmsVmax").asDouble();
+        double average = 0;
+        for (JsonNode m : e.get("memberRmsVmax")) {
+            average += m.asDouble() / e.get("memberRmsVmax").size();
+        }
+        // the triangle inequality: the error of the mean is at most the mean of the members' errors
+        assertTrue(mean <= average * (1 + 1e-9), "mean " + mean + " vs members " + average);
+        double coverage = e.get("coverage2x").asDouble();
+        assertTrue(coverage >= 0 && coverage <= 1, "coverage " + coverage);
+        assertTrue(e.at("/prediction/rmsVmax").asDouble() > 0);
+
+        Path png = dir.resolve("curves.png");
+        Path csv = dir.resolve("curves.csv");
+        ok("curves", "--log", "one=" + dir.resolve("e-seed1.zip") + ".csv", "--log", "two=" + dir.resolve("e-seed2.zip")
+                + ".csv", "--out", png.toString(), "--csv", csv.toString());
+        assertEquals(1 + 2 * 2, Files.readAllLines(csv).size(), "a header and two epochs per run");
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 0);
+    }
+
+    @Test
     void phasemapClassifiesEveryBlendAndKeepsItsCorners() throws Exception {
         String[] corners = new String[3];
         for (int c = 0; c < 3; c++) {
