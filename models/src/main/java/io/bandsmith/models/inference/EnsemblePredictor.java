@@ -38,7 +38,12 @@ public final class EnsemblePredictor implements TightBindingSource {
             m.add(new NetworkPredictor(net));
         }
         this.members = List.copyOf(m);
+        int cutoff = ensemble.members().get(0).features().cutoff();
+        this.sharedCutoff = ensemble.members().stream().allMatch(n -> n.features().cutoff() == cutoff);
     }
+
+    /** Whether all members read the same star features (then computed once per geometry). */
+    private final boolean sharedCutoff;
 
     public static EnsemblePredictor load(Path file) {
         return new EnsemblePredictor(NetworkEnsemble.load(file));
@@ -110,12 +115,31 @@ public final class EnsemblePredictor implements TightBindingSource {
         return spreads.get(bands);
     }
 
+    /**
+     * Every member's bands (in parallel; the star features are computed once when the members share their cutoff)
+     * combined as the ensemble file says.
+     */
     public EnsembleBands computeEnsemble(PotentialGrid potential, KPointSet kpoints, int bandCount) {
-        List<BandStructure> out = new ArrayList<>();
-        for (NetworkPredictor m : members) {
-            out.add(m.compute(potential, kpoints, bandCount));
+        BandStructure[] out = new BandStructure[members.size()];
+        if (sharedCutoff) {
+            // the checks of a single network (Vmax, C6 symmetry) through the best member, then the shared features
+            PotentialGrid grid = checked(potential);
+            double[] raw = members.get(0).network().features().of(grid);
+            java.util.stream.IntStream.range(0, out.length).parallel().forEach(m -> out[m] = members.get(m)
+                    .compute(raw, potential.vmax(), kpoints, bandCount));
+        } else {
+            java.util.stream.IntStream.range(0, out.length).parallel().forEach(m -> out[m] = members.get(m)
+                    .compute(potential, kpoints, bandCount));
         }
-        return combine(out, ensemble.best(), ensemble.mode(), ensemble.spreadScale());
+        return combine(List.of(out), ensemble.best(), ensemble.mode(), ensemble.spreadScale());
+    }
+
+    private static PotentialGrid checked(PotentialGrid potential) {
+        if (Math.abs(potential.vmax() - NetworkPredictor.TRAINED_VMAX) > 1e-9) {
+            throw new IllegalArgumentException("the network is trained for Vmax = " + NetworkPredictor.TRAINED_VMAX
+                    + " E0, got " + potential.vmax());
+        }
+        return io.bandsmith.engine.geometry.C6GridSymmetry.requireSymmetric(potential, 1e-6);
     }
 
     /**

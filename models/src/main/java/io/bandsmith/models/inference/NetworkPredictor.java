@@ -145,4 +145,18 @@ public final class NetworkPredictor implements TightBindingSource {
                 k -> new TightBindingBandSolver(network.model(), k));
         return solver.bandStructure(parameters(potential), bandCount, potential.vmax());
     }
+
+    /**
+     * As {@link #compute} for a geometry whose raw star features are already known (an ensemble computes them once
+     * for all members); the geometry must have been checked as {@link #parameters} does.
+     */
+    BandStructure compute(double[] rawFeatures, double vmax, KPointSet kpoints, int bandCount) {
+        double[] params = evaluator.parameters(rawFeatures);
+        for (int l = 0; l < params.length; l++) {
+            params[l] *= vmax;
+        }
+        TightBindingBandSolver solver = solvers.computeIfAbsent(kpoints,
+                k -> new TightBindingBandSolver(network.model(), k));
+        return solver.bandStructure(params, bandCount, vmax);
+    }
 }
