@@ -47,7 +47,8 @@ public final class GuiCommand implements Callable<Integer> {
     String size;
 
     @Option(names = "--model", paramLabel = "FILE.zip", description = "a trained network to use instead of the "
-            + "installed one (models/README.md)")
+            + "installed one, or an ensemble file: its spread is drawn around the bands and sets to check with the "
+            + "exact solver are marked (models/README.md)")
     Path model;
 
     @Option(names = "--show", paramLabel = "AREA", defaultValue = "editor", description = "what is in front at "
