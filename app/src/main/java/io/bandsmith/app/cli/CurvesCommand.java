@@ -63,13 +63,19 @@ public final class CurvesCommand implements Callable<Integer> {
             StringBuilder b = new StringBuilder("run,epoch,train_band_rms_vmax,validation_band_rms_vmax\n");
             for (Curve c : curves.values()) {
                 for (double[] p : c.points()) {
-                    b.append(String.format(Locale.ROOT, "%s,%d,%s,%s%n", c.label(), (int) p[0], num(p[1]), num(p[2])));
+                    b.append(String.format(Locale.ROOT, "%s,%d,%s,%s%n", csvText(c.label()), (int) p[0], num(p[1]),
+                            num(p[2])));
                 }
             }
             AtomicFiles.writeString(csv, b.toString());
         }
         System.err.println("curves: " + out + (csv != null ? ", " + csv : ""));
         return 0;
+    }
+
+    /** A CSV field: quoted when it holds a comma or a quote. */
+    static String csvText(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String num(double v) {
@@ -214,14 +220,21 @@ public final class CurvesCommand implements Callable<Integer> {
                 g.setStroke(series == 2 ? solid : dashed);
                 g.draw(path);
             }
-            int ly = top + 20 + 20 * c;
-            int lx = left + pw - 230;
+            int widest = 0;
+            for (Curve other : curves) {
+                widest = Math.max(widest, g.getFontMetrics().stringWidth(other.label()));
+            }
+            int lx = left + pw - widest - 75;
+            int ly = top + 38 + 20 * c;
             g.setStroke(solid);
             g.drawLine(lx, ly - 4, lx + 25, ly - 4);
             g.setStroke(dashed);
             g.drawLine(lx + 30, ly - 4, lx + 55, ly - 4);
             g.setColor(Color.BLACK);
-            g.drawString(curve.label() + ": validation, training", lx + 62, ly);
+            g.drawString(curve.label(), lx + 62, ly);
+            if (c == 0) {
+                g.drawString("validation (solid), training (dashed)", lx, top + 18);
+            }
         }
         g.dispose();
         return img;
