@@ -37,12 +37,13 @@ public final class BlochOperators {
         re = new double[total];
         im = new double[total];
         int e = 0;
+        int flat = 0; // index into the model's flattened terms (same order)
         for (int l = 0; l < params.size(); l++) {
             start[l] = e;
             // merge terms with the same (row, col): sum their Bloch phases
             java.util.Map<Long, double[]> merged = new java.util.LinkedHashMap<>();
             for (HoppingTerm t : params.get(l).terms()) {
-                double ph = model.blochPhase(kc, t);
+                double ph = model.termPhase(kc, flat++);
                 double c = Math.cos(ph);
                 double sn = Math.sin(ph);
                 double[] v = merged.computeIfAbsent((long) t.row() * dimension + t.col(), x -> new double[2]);

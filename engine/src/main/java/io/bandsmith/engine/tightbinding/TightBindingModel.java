@@ -104,14 +104,10 @@ public final class TightBindingModel {
         return group.dimension();
     }
 
-    /** k · t for a Cartesian k and the translation of a term. */
-    double blochPhase(double[] k, HoppingTerm t) {
-        double[] c = group.cartesian(new int[] {t.t1(), t.t2(), t.t3()});
-        double s = 0;
-        for (int d = 0; d < c.length; d++) {
-            s += k[d] * c[d];
-        }
-        return s;
+    /** k · t for a Cartesian k and the translation of flattened term e (parameters and their terms in order). */
+    double termPhase(double[] k, int e) {
+        double ph = k[0] * termTx[e] + k[1] * termTy[e];
+        return k.length > 2 ? ph + k[2] * termTz[e] : ph;
     }
 
     public List<OrbitalSpec> orbitals() {
