@@ -57,7 +57,8 @@ public final class P4DiracBandSource {
 
     private CentralWindow central(double[] h, boolean vectors) {
         int upper = dim / 2 + CENTRAL_BANDS / 2;
-        HermitianEigenpairs e = Lapack.lowestEigenpairsHermitian(h, dim, upper, vectors);
+        // all pairs: for n ≈ 34 zheevr's full MRRR path is faster than its index range (measured, BENCHMARKS.md)
+        HermitianEigenpairs e = Lapack.lowestEigenpairsHermitian(h, dim, dim, vectors);
         int first = upper - CENTRAL_BANDS;
         double[] energies = java.util.Arrays.copyOfRange(e.values(), first, upper);
         double[] v = vectors ? java.util.Arrays.copyOfRange(e.vectors(), 2 * first * dim, 2 * upper * dim) : null;
@@ -200,8 +201,7 @@ public final class P4DiracBandSource {
             int i = idx / n;
             int j = idx % n;
             double[] k = {2 * Math.PI * i / n, 2 * Math.PI * j / n};
-            HermitianEigenpairs e = Lapack.lowestEigenpairsHermitian(model.hamiltonian(params, k), dim, lo + bands,
-                    true);
+            HermitianEigenpairs e = Lapack.lowestEigenpairsHermitian(model.hamiltonian(params, k), dim, dim, true);
             double[] en = java.util.Arrays.copyOfRange(e.values(), lo, lo + bands);
             double[] v = java.util.Arrays.copyOfRange(e.vectors(), 2 * lo * dim, 2 * (lo + bands) * dim);
             for (int r = 0; r < 4; r++) {

@@ -38,6 +38,10 @@ public final class TightBindingModel {
     private final double[] termTx;
     private final double[] termTy;
     private final double[] termTz;
+    private final int[] termTranslation;  // index of the term's translation among the distinct ones
+    private final double[] translationX;
+    private final double[] translationY;
+    private final double[] translationZ;
     private final double[] termRe;
     private final double[] termIm;
 
@@ -78,6 +82,25 @@ public final class TightBindingModel {
                 termIm[e] = t.im();
                 e++;
             }
+        }
+        termTranslation = new int[total];
+        java.util.Map<java.util.List<Double>, Integer> distinct = new java.util.LinkedHashMap<>();
+        for (int x = 0; x < total; x++) {
+            java.util.List<Double> key = java.util.List.of(termTx[x], termTy[x], termTz[x]);
+            Integer idx = distinct.get(key);
+            if (idx == null) {
+                idx = distinct.size();
+                distinct.put(key, idx);
+            }
+            termTranslation[x] = idx;
+        }
+        translationX = new double[distinct.size()];
+        translationY = new double[distinct.size()];
+        translationZ = new double[distinct.size()];
+        for (java.util.Map.Entry<java.util.List<Double>, Integer> d : distinct.entrySet()) {
+            translationX[d.getValue()] = d.getKey().get(0);
+            translationY[d.getValue()] = d.getKey().get(1);
+            translationZ[d.getValue()] = d.getKey().get(2);
         }
         verifySymmetry(new Random(12345));
     }
@@ -178,17 +201,25 @@ public final class TightBindingModel {
         }
         int n = dimension();
         double[] out = new double[2 * n * n];
+        // e^{ik·t} once per distinct translation (a handful), not once per term
+        int nt = translationX.length;
+        double[] cosT = new double[nt];
+        double[] sinT = new double[nt];
+        for (int t = 0; t < nt; t++) {
+            double ph = kx * translationX[t] + ky * translationY[t];
+            if (kz != 0) {
+                ph += kz * translationZ[t];
+            }
+            cosT[t] = Math.cos(ph);
+            sinT[t] = Math.sin(ph);
+        }
         for (int e = 0; e < termIndex.length; e++) {
             double f = params[termParameter[e]];
             if (f == 0) {
                 continue;
             }
-            double ph = kx * termTx[e] + ky * termTy[e];
-            if (kz != 0) {
-                ph += kz * termTz[e];
-            }
-            double c = Math.cos(ph);
-            double s = Math.sin(ph);
+            double c = cosT[termTranslation[e]];
+            double s = sinT[termTranslation[e]];
             out[2 * termIndex[e]] += f * (c * termRe[e] - s * termIm[e]);
             out[2 * termIndex[e] + 1] += f * (c * termIm[e] + s * termRe[e]);
         }
