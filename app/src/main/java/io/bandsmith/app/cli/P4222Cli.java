@@ -40,6 +40,10 @@ public final class P4222Cli {
         @Option(names = "--resolution", defaultValue = "21", paramLabel = "N", description = "p4222-3d: grid size N "
                 + "of --cut (default ${DEFAULT-VALUE}).")
         int resolution;
+
+        @Option(names = "--png", paramLabel = "FILE.png", description = "p4222-3d with --cut: also draw the three gap "
+                + "maps side by side (first potential).")
+        Path png;
     }
 
     static int solve(Path potential, Double vmaxOrNull, KPointOptions.Choice choice, Integer bandsOrNull, Path out,
@@ -92,6 +96,16 @@ public final class P4222Cli {
         ObjectNode doc = P4222Json.document(ks, vmax, c, bands, results);
         if (cut != null) {
             P4222Json.addCut(doc, cut);
+            if (options.png != null) {
+                double[][] gaps = new double[ks.points().size()][];
+                double[][] e = results.get(0).energies();
+                for (int i = 0; i < gaps.length; i++) {
+                    gaps[i] = new double[] {e[i][1] - e[i][0], e[i][2] - e[i][1], e[i][3] - e[i][2]};
+                }
+                io.bandsmith.engine.space3d.GapMapPng.write(options.png, cut.resolution(), gaps);
+            }
+        } else if (options != null && options.png != null) {
+            throw new IllegalArgumentException("--png draws the gap maps of --cut; give --cut too");
         }
         if (out == null) {
             System.out.print(BandStructureJson.toJson(doc));
