@@ -9,11 +9,15 @@ Written from docs/conventions.md (case p4222-3d) without the Java code:
   a plane wave e^{i q.x} goes to e^{-i (Wq).t} e^{i (Wq).x}.
 
 usage: reference_p4222.py POTENTIALS.npy OUT.json [--vmax 200] [--c 1] [--radii 40,50,60] [--bands 8]
-                          [--samples N] [--kpoints hsp|wedge75|both]
+                          [--samples N] [--first I] [--kpoints hsp|wedge75|CSV]
 """
 import argparse
 import json
+import os
 import time
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # one thread: several references run side by side
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import numpy as np
 
@@ -108,7 +112,7 @@ def characters(v, n, q, c, k, elements):
     for op, t in elements:
         perm, phase = op_action(n, q, c, k, OPS[op][0], t)
         gv = np.zeros_like(v)
-        gv[perm, :] = phase[perm, None] * v  # (g c)_{perm[i]} = phase * c_i
+        gv[perm, :] = phase[:, None] * v  # (g c)_{perm[i]} = phase[i] c_i, phase[i] = e^{-i (k+G_perm[i]).t}
         chis.append(np.vdot(v.ravel(), gv.ravel()) if v.ndim == 1 else np.trace(v.conj().T @ gv))
     return np.array(chis)
 
@@ -146,6 +150,7 @@ def main():
     ap.add_argument("--radii", default="40,50,60")
     ap.add_argument("--bands", type=int, default=8)
     ap.add_argument("--samples", type=int, default=100)
+    ap.add_argument("--first", type=int, default=0, help="index of the first potential")
     ap.add_argument("--kpoints", default="hsp", help="hsp (the six maximal points + 3 interior), wedge75, or a CSV")
     a = ap.parse_args()
     arr = np.load(a.potentials)
@@ -170,7 +175,7 @@ def main():
                 names[i] = nm
     nmax = int(np.ceil(2 * max(radii) / (2 * np.pi) * max(1, c))) + 3
     samples = []
-    for s in range(min(a.samples, len(arr))):
+    for s in range(a.first, min(a.first + a.samples, len(arr))):
         V = arr[s]
         table = fourier_table(V, c, nmax)
         per_radius = []

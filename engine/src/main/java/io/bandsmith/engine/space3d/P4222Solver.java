@@ -98,7 +98,10 @@ public final class P4222Solver {
     public void requireFits(int threads) {
         long p = ballSize(settings.radius());
         long q = settings.shellRadius() > settings.radius() ? ballSize(settings.shellRadius()) - p : 0;
-        long bytes = (p * p * 3 + q * p * 2 + q * 16) * 8 * 2L * Math.max(1, threads);
+        // per thread: H and LAPACK's copy (2 p^2 complex), one block of V_QP (complex), W (q x ~20 complex), the
+        // shell's index lists
+        long perThread = 16L * (2 * p * p + (long) Math.min(BLOCK, q) * p + q * 24) + 64L * q;
+        long bytes = perThread * Math.max(1, threads);
         long available = Runtime.getRuntime().maxMemory();
         if (bytes > available / 2) {
             throw new io.bandsmith.engine.io.InvalidInputException(String.format(java.util.Locale.ROOT,

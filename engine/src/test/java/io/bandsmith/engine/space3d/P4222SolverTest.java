@@ -135,4 +135,13 @@ class P4222SolverTest {
         assertTrue(e64 < bare && e96 < e64, bare + " " + e64 + " " + e96);
         assertTrue(e64 - e96 < bare - e64, "the shell's contribution shrinks outward");
     }
+
+    @Test
+    void aBasisThatCannotFitTheHeapIsRefusedBeforeAnyWork() {
+        P4222Solver huge = new P4222Solver(new P4222Solver.Settings(150, 0, 6, 0), 1);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.bandsmith.engine.io.InvalidInputException.class,
+                () -> huge.requireFits(2));
+        assertTrue(e.getMessage().contains("heap"), e.getMessage());
+        P4222Solver.withDefaults(1).requireFits(2);
+    }
 }
