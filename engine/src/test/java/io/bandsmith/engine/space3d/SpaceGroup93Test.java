@@ -108,4 +108,21 @@ class SpaceGroup93Test {
             }
         }
     }
+
+    @Test
+    void theOperationsAreThoseOfTheGroupLayersNo93InTheSameOrder() {
+        // the tight-binding builder's copy (engine/.../group/SpaceGroup93, decision 0013) and this one must agree
+        var layer = io.bandsmith.engine.group.SpaceGroup93.operations();
+        assertEquals(SpaceGroup93.OPERATIONS.size(), layer.size());
+        for (int o = 0; o < layer.size(); o++) {
+            int[] w = SpaceGroup93.OPERATIONS.get(o).w();
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(layer.get(o).w(i, j), w[3 * i + j], SpaceGroup93.OPERATIONS.get(o).name());
+                }
+                double d = layer.get(o).translation()[i] - SpaceGroup93.OPERATIONS.get(o).t()[i];
+                assertEquals(0, d - Math.rint(d), 1e-12, SpaceGroup93.OPERATIONS.get(o).name());
+            }
+        }
+    }
 }
