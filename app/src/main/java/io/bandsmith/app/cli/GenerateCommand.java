@@ -86,13 +86,27 @@ public final class GenerateCommand implements Runnable {
         Double beta;
 
         @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
-                description = "Case study: p6 (default) or p4 (square lattice).")
+                description = "Case study: p6 (default), p4 (square lattice) or p4222-3d (20^3 voxel grids of "
+                        + "space group No. 93, Vmax 200 by default).")
         String caseName;
+
+        @Option(names = "--c", defaultValue = "1", description = "p4222-3d: vertical lattice constant c (units of a).")
+        double c;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be at least 1");
+            }
+            if (P4222Cli.CASE.equals(caseName)) {
+                var parsed = spec.commandLine().getParseResult();
+                P4222Cli.generateRandom(output.out, count, alpha, seed, beta,
+                        parsed.hasMatchedOption("--vmax") ? output.vmax : null,
+                        parsed.hasMatchedOption("--size") ? output.size : null, c);
+                return;
             }
             io.bandsmith.engine.cases.CaseStudy study = io.bandsmith.engine.cases.CaseStudy.named(caseName);
             List<PotentialGrid> grids = new ArrayList<>();
