@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
                 + "model on validation to --out, a CSV log to OUT.csv and a checkpoint to OUT.checkpoint; --resume "
                 + "continues an interrupted run. With --seeds N, N networks are trained (OUT-seedS.zip each), the "
                 + "best on validation is copied to --out (section VIII) and all of them are kept together as an "
-                + "ensemble in OUT-ensemble.zip (docs/decisions/0014).")
+                + "ensemble in OUT-ensemble.zip (docs/decisions/0015).")
 public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Dataset directory (./bandsmith dataset generate).")
     Path data;

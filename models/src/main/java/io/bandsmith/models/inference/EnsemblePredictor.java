@@ -19,7 +19,7 @@ import io.bandsmith.models.network.NetworkEnsemble;
 import io.bandsmith.models.network.TightBindingNetwork;
 
 /**
- * Bands from an ensemble of networks (docs/decisions/0014): every member predicts; the bands are the mean over
+ * Bands from an ensemble of networks (docs/decisions/0015): every member predicts; the bands are the mean over
  * members (or the best member's, as the ensemble file says), the labels at Γ, K, M those of the majority of members,
  * and the spread — the standard deviation over members, scaled by the file's calibration factor — says per band and
  * k point how far the prediction may be off. A {@link TightBindingSource}: the model and parameters are the best

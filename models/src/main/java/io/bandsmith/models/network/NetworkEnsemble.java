@@ -17,7 +17,7 @@ import io.bandsmith.engine.io.AtomicFiles;
 import io.bandsmith.engine.io.InvalidInputException;
 
 /**
- * Several tight-binding networks trained from different seeds, kept together in one file (docs/decisions/0014): a
+ * Several tight-binding networks trained from different seeds, kept together in one file (docs/decisions/0015): a
  * zip holding {@code bandsmith-ensemble.json} and the members' model zips {@code member-0.zip}, .... The manifest
  * names the member that is best on validation, how the ensemble predicts ({@link Mode}) and the factor by which the
  * spread over members (sample standard deviation) is scaled so that it is calibrated on validation data.

@@ -41,7 +41,7 @@ public record TrainingSet(double[][] features, List<BandTarget> targets, long[] 
     }
 
     /**
-     * These samples followed by their mirror images (free data, docs/decisions/0014): the features permuted by
+     * These samples followed by their mirror images (free data, docs/decisions/0015): the features permuted by
      * {@link StarFeatures#mirrorPermutation()}, the band rows by the mirror's k permutation (E'(k) = E(σk); the rows
      * are shared, not copied), the labelled levels at Γ, K, M unchanged. The images keep their originals' seeds.
      *

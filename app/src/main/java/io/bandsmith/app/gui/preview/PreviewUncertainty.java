@@ -10,7 +10,7 @@ import java.util.Map;
 import io.bandsmith.engine.bands.BandStructure;
 
 /**
- * What an ensemble of networks says about its own preview (docs/decisions/0014): the spread over members along the
+ * What an ensemble of networks says about its own preview (docs/decisions/0015): the spread over members along the
  * path (drawn as a band of ±2x the spread around each predicted band, the interval that holds at least 90 % of the
  * errors on test data when the spread is calibrated) and the band sets to check with the exact solver — those that
  * members classify differently, and those whose gap to a neighbouring set is below 3x the spread at that gap.
