@@ -86,13 +86,22 @@ public final class GenerateCommand implements Runnable {
         Double beta;
 
         @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
-                description = "Case study: p6 (default) or p4 (square lattice).")
+                description = "Case study: p6 (default), p4 (square lattice) or p4-dirac (uint8 masks, 1 = topological, "
+                        + "of the p4 field on the 70 x 70 grid; --size other than the default 100 picks another N).")
         String caseName;
 
         @Override
         public void run() {
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be at least 1");
+            }
+            if (DiracCommands.is(caseName)) {
+                if (beta != null) {
+                    throw new IllegalArgumentException("p4-dirac patterns are two-valued masks; --beta does not apply");
+                }
+                DiracCommands.generate(output.out, output.size == 100 ? io.bandsmith.engine.dirac.DiracPattern.CASE_SIZE
+                        : output.size, count, seed, alpha);
+                return;
             }
             io.bandsmith.engine.cases.CaseStudy study = io.bandsmith.engine.cases.CaseStudy.named(caseName);
             List<PotentialGrid> grids = new ArrayList<>();

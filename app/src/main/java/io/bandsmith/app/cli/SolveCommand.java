@@ -33,7 +33,8 @@ public final class SolveCommand implements Callable<Integer> {
     double vmax;
 
     @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
-            description = "Case study: p6 (default) or p4 (square lattice, in progress).")
+            description = "Case study: p6 (default), p4 (square lattice, in progress) or p4-dirac (the two-component "
+                    + "topological metamaterial, eq. K1; masks of 70 x 70, energies in m, the 8 central bands).")
     String caseName;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -50,6 +51,9 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (DiracCommands.is(caseName)) {
+            return DiracCommands.solve(potential, kpoints, out, threads, false);
+        }
         CaseStudy study = CaseStudy.named(caseName);
         BandStructureSource source = study.isP6() ? PlaneWaveSolver.withDefaults()
                 : CasePlaneWaveSolver.withDefaults(study);
