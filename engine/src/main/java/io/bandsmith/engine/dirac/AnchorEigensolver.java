@@ -92,9 +92,9 @@ public final class AnchorEigensolver {
             h.apply(kx, ky, k, hk, q);
             double[] g = ComplexBlocks.adjointTimes(hk, dim, q, hk, q);
             ComplexBlocks.hermitize(g, q);
-            int t = Math.min(q, p);
-            HermitianEigenpairs folded = ComplexBlocks.lowest(g, q, t);
-            double[] w = folded.vectors();
+            HermitianEigenpairs folded = ComplexBlocks.lowest(g, q, Math.min(q, p + 4));
+            int t = Math.min(Math.min(q, p + 4), ComplexBlocks.cutAtGap(folded.values(), Math.min(q, p), 1e-7));
+            double[] w = ComplexBlocks.columns(folded.vectors(), q, 0, t);
             double[] c = ComplexBlocks.adjointTimes(k, dim, q, hk, q);
             double[] hs = ComplexBlocks.congruence(w, q, t, c);
             ComplexBlocks.hermitize(hs, t);
@@ -143,7 +143,7 @@ public final class AnchorEigensolver {
                 return new Result(energies, vectors, worst, solves);
             }
             // thick restart: keep the Ritz vectors (nearest zero first); expand the unconverged and the guards
-            p = t;
+            p = Math.min(t, count + GUARDS + 8);
             x = new double[2 * dim * p];
             active = new boolean[p];
             for (int i = 0; i < p; i++) {

@@ -115,4 +115,24 @@ final class ComplexBlocks {
         }
         return kept;
     }
+
+    /**
+     * Where to cut a list of folded Ritz values (ascending H² values) so that no degenerate multiplet is split: the
+     * smallest count ≥ min with values[count] − values[count − 1] above {@code tol}, else the largest such count,
+     * else all. A split multiplet of H² mixes +E and −E states and would give spurious interior Ritz values of H.
+     */
+    static int cutAtGap(double[] values, int min, double tol) {
+        int n = values.length;
+        for (int c = Math.min(min, n); c < n; c++) {
+            if (c > 0 && values[c] - values[c - 1] > tol) {
+                return c;
+            }
+        }
+        for (int c = Math.min(min, n) - 1; c > 0; c--) {
+            if (values[c] - values[c - 1] > tol) {
+                return c;
+            }
+        }
+        return n;
+    }
 }

@@ -21,8 +21,10 @@ import io.bandsmith.engine.linalg.HermitianEigenpairs;
 public final class DiracBandSolver {
     /** The case's central bands: the 4 highest negative and the 4 lowest positive. */
     public static final int BANDS = 8;
-    /** Ritz vectors of H² kept per k (≥ 2 × (BANDS/2 + 1) for the gap to the next level). */
-    static final int FOLDED = 14;
+    /** Ritz vectors of H² kept per k: at least MIN_FOLDED (2 × (BANDS/2 + 1) for the gap to the next level, plus
+     * two), cut where no degenerate multiplet of H² is split, at most MAX_FOLDED. */
+    static final int MIN_FOLDED = 12;
+    static final int MAX_FOLDED = 26;
 
     /** Energies (ascending) of the central window at one k and the coefficients of its states. */
     public record Solution(double kx, double ky, double[] energies, double[] coefficients, int reducedDimension,
@@ -55,14 +57,26 @@ public final class DiracBandSolver {
     static final int[] ROTATED = {1, 2};
 
     public static DiracBandSolver build(DiracPattern pattern, int statesPerAnchor, int threads) {
-        return new DiracBandSolver(new DiracHamiltonian(pattern), statesPerAnchor, Math.max(1, threads));
+        return build(pattern, ANCHORS, ROTATED, statesPerAnchor, threads);
+    }
+
+    /**
+     * A solver with another anchor set (points of [0, π]²; {@code rotated} lists those whose C4 image also joins
+     * the basis).
+     */
+    public static DiracBandSolver build(DiracPattern pattern, double[][] anchors, int[] rotated, int statesPerAnchor,
+            int threads) {
+        return new DiracBandSolver(new DiracHamiltonian(pattern), anchors, rotated, statesPerAnchor,
+                Math.max(1, threads));
     }
 
     public static DiracBandSolver build(DiracPattern pattern, int threads) {
         return build(pattern, 16, threads);
     }
 
-    private DiracBandSolver(DiracHamiltonian h, int s, int threads) {
+    private DiracBandSolver(DiracHamiltonian h, double[][] anchorPoints, int[] rotatedAnchors, int s, int threads) {
+        final double[][] ANCHORS = anchorPoints;
+        final int[] ROTATED = rotatedAnchors;
         this.h = h;
         this.dim = h.dimension();
         long start = System.nanoTime();
@@ -364,9 +378,10 @@ public final class DiracBandSolver {
 
     /** The 8 central energies (ascending) and their coefficient vectors (rp x 8) at k. */
     public Solution solve(double kx, double ky) {
-        int f = Math.min(rp, FOLDED);
-        HermitianEigenpairs folded = ComplexBlocks.lowest(reducedSquare(kx, ky), rp, f);
-        double[] y = folded.vectors();
+        int fmax = Math.min(rp, MAX_FOLDED);
+        HermitianEigenpairs folded = ComplexBlocks.lowest(reducedSquare(kx, ky), rp, fmax);
+        int f = Math.min(fmax, ComplexBlocks.cutAtGap(folded.values(), MIN_FOLDED, 1e-7));
+        double[] y = ComplexBlocks.columns(folded.vectors(), rp, 0, f);
         double[] hs = ComplexBlocks.congruence(y, rp, f, reducedHamiltonian(kx, ky));
         ComplexBlocks.hermitize(hs, f);
         HermitianEigenpairs small = ComplexBlocks.eig(hs, f);
