@@ -22,7 +22,9 @@ import sys
 import tempfile
 import time
 
-import numpy as np
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # the baseline as the physics notes measured it
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+import numpy as np  # noqa: E402
 import scipy
 import scipy.sparse.linalg as spla
 

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The p4-dirac exact solver against the independent numpy/scipy reference (benchmarks/make_p4dirac_fixtures.py:
- * eq. K1 built from the conventions, dense eigh at N = 12, scipy eigsh shift-invert at N = 70; labels from the C4/C2
+ * eq. K1 built from the conventions, dense eigh at N = 10, scipy eigsh shift-invert at N = 70; labels from the C4/C2
  * overlaps; Fukui Chern numbers from dense eigenvectors on the 62 x 62 grid). Targets of issue 13: rms ≤ 2e-4 m and
  * max ≤ 1e-3 m over the 8 central bands, labels right on separated levels, Chern numbers right on isolated bands.
  */
@@ -32,7 +32,7 @@ class DiracReferenceTest {
         while (names.hasNext()) {
             String name = names.next();
             JsonNode e = ref.get("files").get(name);
-            List<DiracPattern> patterns = DiracPatternFiles.read(DIR.resolve(name), name.startsWith("n70") ? 70 : 12);
+            List<DiracPattern> patterns = DiracPatternFiles.read(DIR.resolve(name), name.startsWith("n70") ? 70 : 10);
             DiracBandSolver solver = DiracBandSolver.build(patterns.get(0), 2);
             JsonNode ks = e.get("kpoints");
             for (int k = 0; k < ks.size(); k++) {
