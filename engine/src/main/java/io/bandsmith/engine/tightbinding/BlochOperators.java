@@ -19,7 +19,12 @@ public final class BlochOperators {
     private final double[] im;
 
     BlochOperators(TightBindingModel model, KVector k) {
-        this.k = k;
+        this(model, k, new double[] {k.kx(), k.ky()});
+    }
+
+    /** At a Cartesian wave vector of any dimension (3D models: {@code k2d} is null). */
+    BlochOperators(TightBindingModel model, KVector k2d, double[] kc) {
+        this.k = k2d;
         this.dimension = model.dimension();
         List<TightBindingParameter> params = model.parameters();
         int total = 0;
@@ -32,13 +37,13 @@ public final class BlochOperators {
         re = new double[total];
         im = new double[total];
         int e = 0;
-        SymmetrySetting s = model.symmetry();
+        int flat = 0; // index into the model's flattened terms (same order)
         for (int l = 0; l < params.size(); l++) {
             start[l] = e;
             // merge terms with the same (row, col): sum their Bloch phases
             java.util.Map<Long, double[]> merged = new java.util.LinkedHashMap<>();
             for (HoppingTerm t : params.get(l).terms()) {
-                double ph = s.phase(k, t.t1(), t.t2());
+                double ph = model.termPhase(kc, flat++);
                 double c = Math.cos(ph);
                 double sn = Math.sin(ph);
                 double[] v = merged.computeIfAbsent((long) t.row() * dimension + t.col(), x -> new double[2]);
@@ -59,6 +64,7 @@ public final class BlochOperators {
         start[params.size()] = e;
     }
 
+    /** The 2D wave vector (null for operators of a 3D model). */
     public KVector k() {
         return k;
     }
