@@ -131,7 +131,7 @@ class DiracExactTest {
             double[] e = solver.energiesAnywhere(kx, ky);
             double[] ref = denseCentral(solver.hamiltonian(), kx, ky, 4);
             for (int b = 0; b < 8; b++) {
-                assertEquals(ref[b], e[b], 1e-8, "k = (" + kx + ", " + ky + ") band " + b);
+                assertEquals(ref[b], e[b], 1e-6, "k = (" + kx + ", " + ky + ") band " + b);
             }
         }
     }
@@ -260,7 +260,7 @@ class DiracExactTest {
             boolean isolated = FukuiChern.isolated(energies, b + 1, 1e-3);
             for (int p = 0; p < g * g; p++) {
                 if (isolated) {
-                    assertEquals(explicit[b][p], fast.fluxes()[b][p], 1e-5, "band " + b + " plaquette " + p);
+                    assertEquals(explicit[b][p], fast.fluxes()[b][p], 1e-4, "band " + b + " plaquette " + p);
                     compared++;
                 }
             }
