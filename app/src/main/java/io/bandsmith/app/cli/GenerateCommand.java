@@ -86,9 +86,16 @@ public final class GenerateCommand implements Runnable {
         Double beta;
 
         @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
-                description = "Case study: p6 (default), p4 (square lattice) or p4-dirac (uint8 masks, 1 = topological, "
-                        + "of the p4 field on the 70 x 70 grid; --size other than the default 100 picks another N).")
+                description = "Case study: p6 (default), p4 (square lattice), p4-dirac (uint8 masks, 1 = topological, "
+                        + "of the p4 field on the 70 x 70 grid unless --size is given) or p4222-3d (20^3 voxel grids "
+                        + "of space group No. 93, Vmax 200 by default).")
         String caseName;
+
+        @Option(names = "--c", defaultValue = "1", description = "p4222-3d: vertical lattice constant c (units of a).")
+        double c;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
@@ -99,8 +106,15 @@ public final class GenerateCommand implements Runnable {
                 if (beta != null) {
                     throw new IllegalArgumentException("p4-dirac patterns are two-valued masks; --beta does not apply");
                 }
-                DiracCommands.generate(output.out, output.size == 100 ? io.bandsmith.engine.dirac.DiracPattern.CASE_SIZE
-                        : output.size, count, seed, alpha);
+                DiracCommands.generate(output.out, spec.commandLine().getParseResult().hasMatchedOption("--size")
+                        ? output.size : io.bandsmith.engine.dirac.DiracPattern.CASE_SIZE, count, seed, alpha);
+                return;
+            }
+            if (P4222Cli.CASE.equals(caseName)) {
+                var parsed = spec.commandLine().getParseResult();
+                P4222Cli.generateRandom(output.out, count, alpha, seed, beta,
+                        parsed.hasMatchedOption("--vmax") ? output.vmax : null,
+                        parsed.hasMatchedOption("--size") ? output.size : null, c);
                 return;
             }
             io.bandsmith.engine.cases.CaseStudy study = io.bandsmith.engine.cases.CaseStudy.named(caseName);
