@@ -50,8 +50,25 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
     Integer threads;
 
+    @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
+            description = "Case study: p6 (default) or p4-dirac (bands, labels and the band Chern numbers of the 4 "
+                    + "lowest positive bands on the 62 x 62 grid; --wedge/--path/--kpoints as for solve).")
+    String caseName;
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
+    KPointOptions.Choice kpoints;
+
     @Override
     public Integer call() {
+        if (DiracCommands.is(caseName)) {
+            return DiracCommands.solve(potential, kpoints, out, threads, true);
+        }
+        if (!"p6".equals(caseName)) {
+            throw new IllegalArgumentException("classify supports --case p6 and p4-dirac, got '" + caseName + "'");
+        }
+        if (kpoints != null) {
+            throw new IllegalArgumentException("--wedge/--path/--kpoints apply to classify --case p4-dirac only");
+        }
         ConnectivityMethod method = ConnectivityMethod.parse(connectivity);
         TopologySources.checkBands(bands);
         if (!(vmax > 0) || !Double.isFinite(vmax)) {

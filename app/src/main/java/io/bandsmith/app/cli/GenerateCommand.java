@@ -86,8 +86,9 @@ public final class GenerateCommand implements Runnable {
         Double beta;
 
         @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
-                description = "Case study: p6 (default), p4 (square lattice) or p4222-3d (20^3 voxel grids of "
-                        + "space group No. 93, Vmax 200 by default).")
+                description = "Case study: p6 (default), p4 (square lattice), p4-dirac (uint8 masks, 1 = topological, "
+                        + "of the p4 field on the 70 x 70 grid unless --size is given) or p4222-3d (20^3 voxel grids "
+                        + "of space group No. 93, Vmax 200 by default).")
         String caseName;
 
         @Option(names = "--c", defaultValue = "1", description = "p4222-3d: vertical lattice constant c (units of a).")
@@ -100,6 +101,14 @@ public final class GenerateCommand implements Runnable {
         public void run() {
             if (count < 1) {
                 throw new IllegalArgumentException("--count must be at least 1");
+            }
+            if (DiracCommands.is(caseName)) {
+                if (beta != null) {
+                    throw new IllegalArgumentException("p4-dirac patterns are two-valued masks; --beta does not apply");
+                }
+                DiracCommands.generate(output.out, spec.commandLine().getParseResult().hasMatchedOption("--size")
+                        ? output.size : io.bandsmith.engine.dirac.DiracPattern.CASE_SIZE, count, seed, alpha);
+                return;
             }
             if (P4222Cli.CASE.equals(caseName)) {
                 var parsed = spec.commandLine().getParseResult();

@@ -33,8 +33,9 @@ public final class SolveCommand implements Callable<Integer> {
     double vmax;
 
     @Option(names = "--case", defaultValue = "p6", paramLabel = "NAME",
-            description = "Case study: p6 (default), p4 (square lattice, in progress) or p4222-3d (3D, space group "
-                    + "No. 93: 20^3 voxel grids, Vmax 200 by default, docs/p4222-3d.md).")
+            description = "Case study: p6 (default), p4 (square lattice, in progress), p4-dirac (the two-component "
+                    + "topological metamaterial, eq. K1; masks of 70 x 70, energies in m, the 8 central bands) or "
+                    + "p4222-3d (3D, space group No. 93: 20^3 voxel grids, Vmax 200 by default, docs/p4222-3d.md).")
     String caseName;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -57,6 +58,9 @@ public final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (DiracCommands.is(caseName)) {
+            return DiracCommands.solve(potential, kpoints, out, threads, false);
+        }
         if (P4222Cli.CASE.equals(caseName)) {
             var parsed = spec.commandLine().getParseResult();
             return P4222Cli.solve(potential, parsed.hasMatchedOption("--vmax") ? vmax : null, kpoints,

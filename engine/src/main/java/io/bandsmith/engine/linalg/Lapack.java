@@ -14,6 +14,7 @@ public final class Lapack {
     private static final int CBLAS_COL_MAJOR = 102;
     private static final int CBLAS_NO_TRANS = 111;
     private static final int CBLAS_TRANS = 112;
+    private static final int CBLAS_CONJ_TRANS = 113;
 
     static {
         openblas.blas_set_num_threads(1);
@@ -146,5 +147,66 @@ public final class Lapack {
         openblas.cblas_dgemm(CBLAS_COL_MAJOR, transA ? CBLAS_TRANS : CBLAS_NO_TRANS,
                 transB ? CBLAS_TRANS : CBLAS_NO_TRANS, m, n, k, alpha, a, Math.max(1, lda), b, Math.max(1, ldb), beta, c,
                 Math.max(1, m));
+    }
+
+    /**
+     * LU factorization with partial pivoting of a complex n x n matrix in place (zgetrf), column-major interleaved.
+     *
+     * @return the pivot indices (1-based, LAPACK's)
+     */
+    public static int[] luFactorComplex(double[] a, int n) {
+        singleThreaded();
+        int[] ipiv = new int[n];
+        int info = openblas.LAPACKE_zgetrf(COL_MAJOR, n, n, a, n, ipiv);
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK zgetrf failed with info=" + info + " for a " + n + "x" + n
+                    + " matrix (exactly singular pivot)");
+        }
+        return ipiv;
+    }
+
+    /** Solves A X = B in place of B (n x nrhs, column-major interleaved) with a factorization from luFactorComplex. */
+    public static void luSolveComplex(double[] lu, int[] ipiv, int n, double[] b, int nrhs) {
+        singleThreaded();
+        if (nrhs == 0) {
+            return;
+        }
+        int info = openblas.LAPACKE_zgetrs(COL_MAJOR, (byte) 'N', n, nrhs, lu, n, ipiv, b, n);
+        if (info != 0) {
+            throw new ArithmeticException("LAPACK zgetrs failed with info=" + info);
+        }
+    }
+
+    /**
+     * Complex C = alpha op(A) op(B) + beta C (zgemm), column-major interleaved, op = 'N' (none), 'T' (transpose) or
+     * 'C' (conjugate transpose); A is stored m x k for 'N' (else k x m), B k x n for 'N' (else n x k), C is m x n.
+     * alpha and beta are real.
+     */
+    public static void zgemm(char opA, char opB, int m, int n, int k, double alpha, double[] a, double[] b,
+            double beta, double[] c) {
+        singleThreaded();
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int lda = Math.max(1, opA == 'N' ? m : k);
+        int ldb = Math.max(1, opB == 'N' ? k : n);
+        try (org.bytedeco.javacpp.DoublePointer pa = new org.bytedeco.javacpp.DoublePointer(a);
+                org.bytedeco.javacpp.DoublePointer pb = new org.bytedeco.javacpp.DoublePointer(b);
+                org.bytedeco.javacpp.DoublePointer pc = new org.bytedeco.javacpp.DoublePointer(c);
+                org.bytedeco.javacpp.DoublePointer al = new org.bytedeco.javacpp.DoublePointer(alpha, 0);
+                org.bytedeco.javacpp.DoublePointer be = new org.bytedeco.javacpp.DoublePointer(beta, 0)) {
+            openblas.cblas_zgemm(CBLAS_COL_MAJOR, trans(opA), trans(opB), m, n, k, al, pa, lda, pb, ldb, be, pc,
+                    Math.max(1, m));
+            pc.get(c);
+        }
+    }
+
+    private static int trans(char op) {
+        return switch (op) {
+            case 'N' -> CBLAS_NO_TRANS;
+            case 'T' -> CBLAS_TRANS;
+            case 'C' -> CBLAS_CONJ_TRANS;
+            default -> throw new IllegalArgumentException("op must be N, T or C, got " + op);
+        };
     }
 }
