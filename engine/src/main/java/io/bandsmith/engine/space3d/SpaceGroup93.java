@@ -2,11 +2,17 @@ package io.bandsmith.engine.space3d;
 
 import java.util.List;
 
+import io.bandsmith.engine.group.SymOp;
+
 /**
  * Space group P4_222 (No. 93) as data (docs/conventions.md, case p4222-3d): the eight operations (W|t) of the
  * standard setting of the International Tables (Hall symbol {@code P 4c 2}) in fractional coordinates of the
  * tetragonal lattice a1 = (1,0,0), a2 = (0,1,0), a3 = (0,0,c). Because the axes are orthogonal, W is also the
  * Cartesian rotation; only the translation needs the factor c along z.
+ *
+ * <p>The operations themselves are defined once, in {@link io.bandsmith.engine.group.SpaceGroup93} (also used by
+ * the tight-binding builder); this class is the voxel-grid view of them: named operations for messages and the
+ * little-group tables, grid images, the symmetry check and symmetrization.
  */
 public final class SpaceGroup93 {
     /** One operation: x -> W x + t (fractional), with its name in the conventions' order. */
@@ -54,16 +60,12 @@ public final class SpaceGroup93 {
         }
     }
 
-    /** The operations in the order of conventions.md. */
-    public static final List<Operation> OPERATIONS = List.of(
-            new Operation("(x,y,z)", new int[] {1, 0, 0, 0, 1, 0, 0, 0, 1}, new double[] {0, 0, 0}),
-            new Operation("(-x,-y,z)", new int[] {-1, 0, 0, 0, -1, 0, 0, 0, 1}, new double[] {0, 0, 0}),
-            new Operation("(-y,x,z+1/2)", new int[] {0, -1, 0, 1, 0, 0, 0, 0, 1}, new double[] {0, 0, 0.5}),
-            new Operation("(y,-x,z+1/2)", new int[] {0, 1, 0, -1, 0, 0, 0, 0, 1}, new double[] {0, 0, 0.5}),
-            new Operation("(-x,y,-z)", new int[] {-1, 0, 0, 0, 1, 0, 0, 0, -1}, new double[] {0, 0, 0}),
-            new Operation("(x,-y,-z)", new int[] {1, 0, 0, 0, -1, 0, 0, 0, -1}, new double[] {0, 0, 0}),
-            new Operation("(y,x,-z+1/2)", new int[] {0, 1, 0, 1, 0, 0, 0, 0, -1}, new double[] {0, 0, 0.5}),
-            new Operation("(-y,-x,-z+1/2)", new int[] {0, -1, 0, -1, 0, 0, 0, 0, -1}, new double[] {0, 0, 0.5}));
+    /**
+     * The operations in the order of conventions.md, taken from the one list of No. 93 in the group layer
+     * ({@link io.bandsmith.engine.group.SpaceGroup93#operations()}); the names are written from (W|t).
+     */
+    public static final List<Operation> OPERATIONS = io.bandsmith.engine.group.SpaceGroup93.operations().stream()
+            .map(SpaceGroup93::fromSymOp).toList();
 
     /** Index of (-x,-y,z) = C2z, (-y,x,z+1/2) = C4z screw, (-x,y,-z) = C2y, (x,-y,-z) = C2x, (y,x,-z+1/2) = C2(x+y). */
     public static final int C2Z = 1;
@@ -73,6 +75,58 @@ public final class SpaceGroup93 {
     public static final int C2XY = 6;
 
     private SpaceGroup93() {
+    }
+
+    private static Operation fromSymOp(SymOp op) {
+        int[] w = new int[9];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                w[3 * i + j] = op.w(i, j);
+            }
+        }
+        return new Operation(name(w, op.translation()), w, op.translation());
+    }
+
+    /** "(x,y,z)" style: row i of W as a signed sum of x, y, z, then the translation as +1/2 etc. */
+    private static String name(int[] w, double[] t) {
+        StringBuilder sb = new StringBuilder("(");
+        String axes = "xyz";
+        for (int i = 0; i < 3; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            boolean first = true;
+            for (int j = 0; j < 3; j++) {
+                int c = w[3 * i + j];
+                if (c == 0) {
+                    continue;
+                }
+                if (c < 0) {
+                    sb.append('-');
+                } else if (!first) {
+                    sb.append('+');
+                }
+                if (Math.abs(c) != 1) {
+                    sb.append(Math.abs(c));
+                }
+                sb.append(axes.charAt(j));
+                first = false;
+            }
+            if (t[i] != 0) {
+                sb.append(t[i] < 0 ? '-' : '+').append(fraction(Math.abs(t[i])));
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    private static String fraction(double v) {
+        for (int d = 1; d <= 6; d++) {
+            long n = Math.round(v * d);
+            if (Math.abs(v * d - n) < 1e-12) {
+                return d == 1 ? Long.toString(n) : n + "/" + d;
+            }
+        }
+        return Double.toString(v);
     }
 
     /**
