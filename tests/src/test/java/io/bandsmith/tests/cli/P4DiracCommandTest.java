@@ -1,11 +1,10 @@
 package io.bandsmith.tests.cli;
 
+import static io.bandsmith.tests.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,27 +15,15 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.bandsmith.app.cli.BandsmithCommand;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
 import io.bandsmith.engine.io.NpyFiles;
-import picocli.CommandLine;
+import io.bandsmith.tests.cli.CliRun.Result;
 
 /** {@code --case p4-dirac} on generate random, classify and solve, and its bad input (conventions.md). */
 class P4DiracCommandTest {
     @TempDir
     Path dir;
-
-    record Result(int exit, String err) {
-    }
-
-    Result run(String... args) {
-        CommandLine cl = BandsmithCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, err.toString());
-    }
 
     @Test
     void generateAndClassifyAPattern() throws Exception {

@@ -1,11 +1,10 @@
 package io.bandsmith.tests.cli;
 
+import static io.bandsmith.tests.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.bandsmith.app.cli.BandsmithCommand;
 import io.bandsmith.engine.geometry.PotentialGrid;
 import io.bandsmith.engine.geometry.RandomPotentialGenerator;
 import io.bandsmith.engine.io.NpyFiles;
 import io.bandsmith.models.dataset.Dataset;
 import io.bandsmith.models.dataset.DatasetShard;
-import picocli.CommandLine;
+import io.bandsmith.tests.cli.CliRun.Result;
 
 /**
  * The data pipeline through the command line at small sizes: generate -> dataset -> train -> evaluate, predict and
@@ -39,17 +37,6 @@ class PipelineCommandsTest {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String err) {
-    }
-
-    static Result run(String... args) {
-        CommandLine cl = BandsmithCommand.commandLine();
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Result(exit, err.toString());
-    }
 
     static void ok(String... args) {
         Result r = run(args);
