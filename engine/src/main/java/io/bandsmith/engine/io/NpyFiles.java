@@ -29,8 +29,16 @@ public final class NpyFiles {
     /** The largest array read (1 GiB: 13,000 potentials of 100 x 100 float64). */
     static final long MAX_DATA_BYTES = 1L << 30;
 
-    /** Reads one potential or a batch. Every problem is reported as an {@link InvalidInputException} naming the file. */
-    public static List<PotentialGrid> readPotentials(Path file, double vmax) {
+    /** An array as read, with the dtype its header declares. */
+    public record CheckedArray(NpyArray<?> array, NpyDataType type) {
+    }
+
+    /**
+     * Reads any .npy array after checking its header (readable, sizes not negative, at most {@link #MAX_DATA_BYTES},
+     * not truncated, C order); every problem is an {@link InvalidInputException} naming the file. Shape and dtype are
+     * the caller's to check.
+     */
+    public static CheckedArray readChecked(Path file) {
         InputFiles.requireReadable(file, "file");
         NpyArray<?> array;
         NpyDataType type;
@@ -66,6 +74,14 @@ public final class NpyFiles {
             throw new InvalidInputException(file,
                     "array is stored in Fortran order; save it in C order (numpy.ascontiguousarray) and try again");
         }
+        return new CheckedArray(array, type);
+    }
+
+    /** Reads one potential or a batch. Every problem is reported as an {@link InvalidInputException} naming the file. */
+    public static List<PotentialGrid> readPotentials(Path file, double vmax) {
+        CheckedArray checked = readChecked(file);
+        NpyArray<?> array = checked.array();
+        NpyDataType type = checked.type();
         int[] shape = array.shape();
         int count;
         int rows;

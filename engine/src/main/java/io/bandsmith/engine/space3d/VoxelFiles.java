@@ -1,7 +1,5 @@
 package io.bandsmith.engine.space3d;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +9,11 @@ import org.openlca.npy.NpyArray;
 import org.openlca.npy.NpyByteOrder;
 import org.openlca.npy.NpyDataType;
 import org.openlca.npy.NpyDoubleArray;
-import org.openlca.npy.NpyHeader;
 import org.openlca.npy.dict.NpyHeaderDict;
 
 import io.bandsmith.engine.io.AtomicFiles;
-import io.bandsmith.engine.io.InputFiles;
 import io.bandsmith.engine.io.InvalidInputException;
+import io.bandsmith.engine.io.NpyFiles;
 
 /**
  * Voxel potentials of the p4222-3d case as NumPy {@code .npy}: shape (L, L, L) or a batch (N, L, L, L), C order;
@@ -27,7 +24,6 @@ import io.bandsmith.engine.io.InvalidInputException;
 public final class VoxelFiles {
     /** The case's grid size (conventions.md). */
     public static final int SIZE = 20;
-    static final long MAX_DATA_BYTES = 1L << 30;
 
     private VoxelFiles() {
     }
@@ -48,38 +44,9 @@ public final class VoxelFiles {
 
     /** Reads and checks the shape and values (no symmetry check). */
     public static List<VoxelGrid> read(Path file, double vmax) {
-        InputFiles.requireReadable(file, "file");
-        NpyArray<?> array;
-        NpyDataType type;
-        try (var in = Files.newInputStream(file)) {
-            NpyHeader npyHeader = NpyHeader.read(in);
-            NpyHeaderDict header = npyHeader.dict();
-            type = header.dataType();
-            long data = header.typeSize();
-            for (int d : header.shape()) {
-                if (d < 0) {
-                    throw new InvalidInputException(file, "not a readable .npy file (negative shape in the header)");
-                }
-                data = Math.multiplyHigh(data, d) != 0 || data * d < 0 ? Long.MAX_VALUE : data * d;
-            }
-            if (data > MAX_DATA_BYTES) {
-                throw new InvalidInputException(file, "too large: the header announces " + data + " bytes of data");
-            }
-            long expected = npyHeader.dataOffset() + data;
-            if (Files.size(file) < expected) {
-                throw new InvalidInputException(file, "file is truncated: the header announces " + expected
-                        + " bytes, the file has " + Files.size(file));
-            }
-            array = Npy.read(file.toFile());
-        } catch (InvalidInputException e) {
-            throw e;
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw new InvalidInputException(file, "not a readable .npy file (" + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ')) + ")");
-        }
-        if (array.hasColumnOrder()) {
-            throw new InvalidInputException(file, "array is stored in Fortran order; save it in C order");
-        }
+        NpyFiles.CheckedArray checked = NpyFiles.readChecked(file);
+        NpyArray<?> array = checked.array();
+        NpyDataType type = checked.type();
         int[] shape = array.shape();
         if (shape.length == 2 || (shape.length == 3 && shape[1] == shape[2] && shape[0] != shape[1])) {
             throw new InvalidInputException(file, "holds 2D grids of shape " + shapeString(shape) + "; the p4222-3d "
